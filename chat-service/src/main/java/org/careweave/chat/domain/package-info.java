@@ -1,0 +1,2 @@
+/** Conversations, messages, automated support and crisis detection. */
+package org.careweave.chat.domain;

@@ -1,0 +1,50 @@
+package org.careweave.platform.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(nullable = false)
+    public String role;
+
+    @Column(nullable = false)
+    public String action;
+
+    @Column(name = "resource_type", nullable = false)
+    public String resourceType;
+
+    @Column(name = "resource_id")
+    public String resourceId;
+
+    @Column(name = "patient_id")
+    public String patientId;
+
+    @Column(nullable = false)
+    public String outcome;
+
+    public static List<AuditEntry> forPatient(String patientId, int limit) {
+        return find("patientId = ?1 order by occurredAt desc, id desc", patientId).page(0, limit).list();
+    }
+}

@@ -1,0 +1,2 @@
+/** Publishing prescription events through the outbox. */
+package org.careweave.prescription.events;

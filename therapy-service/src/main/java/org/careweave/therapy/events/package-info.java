@@ -1,0 +1,2 @@
+/** Publishing session and assessment events through the outbox. */
+package org.careweave.therapy.events;
