@@ -63,7 +63,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${careweave.outbox.sweep-interval}", delayed = "${careweave.outbox.sweep-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         requestDrain();
     }

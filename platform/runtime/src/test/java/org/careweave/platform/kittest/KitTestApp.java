@@ -1,0 +1,99 @@
+package org.careweave.platform.kittest;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.careweave.platform.access.PatientRecordAccess;
+import org.careweave.platform.audit.AuditTrail;
+import org.careweave.platform.events.careplan.CareTeamChanged;
+import org.careweave.platform.events.therapy.SessionNoShow;
+import org.careweave.platform.inbox.Inbox;
+import org.careweave.platform.outbox.Outbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** A minimal app on top of the kit: what a service does, reduced to what the kit's tests need. */
+public final class KitTestApp {
+
+    private KitTestApp() {
+    }
+
+    @Path("/test")
+    public static class KitTestResource {
+
+        @Inject
+        Outbox outbox;
+
+        @Inject
+        PatientRecordAccess access;
+
+        @Inject
+        AuditTrail audit;
+
+        @POST
+        @Path("/patients/{patientId}/no-shows")
+        @Transactional
+        public String recordNoShow(@PathParam("patientId") String patientId) {
+            return outbox.publish(new SessionNoShow(patientId, "session-1", "therapist-1", Instant.now())).id();
+        }
+
+        @POST
+        @Path("/patients/{patientId}/care-team/{therapistId}")
+        @Transactional
+        public String assignTherapist(@PathParam("patientId") String patientId,
+                @PathParam("therapistId") String therapistId) {
+            return outbox.publish(new CareTeamChanged(patientId, "plan-1",
+                    List.of(new CareTeamChanged.Member(therapistId, "THERAPIST")))).id();
+        }
+
+        @GET
+        @Path("/patients/{patientId}/record")
+        public String record(@PathParam("patientId") String patientId) {
+            access.require("READ", "PatientRecord", patientId, patientId);
+            audit.record("READ", "PatientRecord", patientId, patientId, AuditTrail.Outcome.SUCCESS);
+            return "record of " + patientId;
+        }
+    }
+
+    /** Counts the therapy events it applied per patient; a patient id starting with "fail-" makes it throw. */
+    @ApplicationScoped
+    public static class CountingProjection {
+
+        @Inject
+        Inbox inbox;
+
+        @Inject
+        EntityManager em;
+
+        @Incoming("kit-test-events")
+        @Blocking
+        public void onEvent(String json) {
+            inbox.consume("kit-test-projection", json, event -> {
+                if (event.subject().startsWith("fail-")) {
+                    throw new IllegalStateException("projection refuses " + event.type());
+                }
+                em.createNativeQuery("insert into kit_test_projection (patient_id, applied_count) values (?1, 1) "
+                        + "on conflict (patient_id) do update set applied_count = kit_test_projection.applied_count + 1")
+                        .setParameter(1, event.subject())
+                        .executeUpdate();
+            });
+        }
+
+        @Transactional
+        public int appliedCount(String patientId) {
+            return ((Number) em.createNativeQuery(
+                    "select coalesce(max(applied_count), 0) from kit_test_projection where patient_id = ?1")
+                    .setParameter(1, patientId).getSingleResult()).intValue();
+        }
+    }
+}
