@@ -1,0 +1,38 @@
+package org.careweave.gateway.tracing;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Gives every API request an {@code X-Request-Id}: the client's when it is sane, a new one otherwise. The id is
+ * written into the request headers (so the proxy forwards it and problems quote it) and onto the response.
+ */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+
+    // Safe in logs and headers; long enough for UUIDs, ULIDs and most tracing-vendor ids (services accept up to 100).
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:=+/-]{1,100}");
+
+    private RequestIds() {
+    }
+
+    public static void assign(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String given = request.getHeader(HEADER);
+        boolean keep = given != null && request.headers().getAll(HEADER).size() == 1 && SANE.matcher(given).matches();
+        String id = keep ? given : UUID.randomUUID().toString();
+        request.headers().set(HEADER, id);
+        // Set last, so a service echoing the id does not make the header appear twice.
+        ctx.response().headersEndHandler(ignored -> ctx.response().headers().set(HEADER, id));
+        ctx.next();
+    }
+
+    /** The id {@link #assign} gave the request. */
+    public static String of(HttpServerRequest request) {
+        return request.getHeader(HEADER);
+    }
+}

@@ -1,0 +1,62 @@
+package org.careweave.gateway.tracing;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.vertx.core.MultiMap;
+
+/**
+ * W3C Trace Context (https://www.w3.org/TR/trace-context/) at the edge: a valid {@code traceparent} and its
+ * {@code tracestate} travel on unchanged; a missing or malformed one is replaced by a new trace, so every call into
+ * the services belongs to a trace.
+ */
+public final class TraceContext {
+
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
+
+    private static final Pattern FORMAT = Pattern
+            .compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private TraceContext() {
+    }
+
+    public static void ensure(MultiMap headers) {
+        List<String> given = headers.getAll(TRACEPARENT);
+        if (given.size() == 1 && isValid(given.get(0))) {
+            return;
+        }
+        headers.remove(TRACESTATE); // meaningless without the parent it belongs to
+        headers.set(TRACEPARENT, newTraceparent());
+    }
+
+    static boolean isValid(String traceparent) {
+        Matcher matcher = FORMAT.matcher(traceparent);
+        if (!matcher.matches()) {
+            return false;
+        }
+        String version = matcher.group(1);
+        boolean versionOk = version.equals("00") ? matcher.group(5) == null : !version.equals("ff");
+        return versionOk && !isZero(matcher.group(2)) && !isZero(matcher.group(3));
+    }
+
+    static String newTraceparent() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        byte[] traceId = new byte[16];
+        byte[] parentId = new byte[8];
+        do {
+            random.nextBytes(traceId);
+            random.nextBytes(parentId);
+        } while (isZero(HEX.formatHex(traceId)) || isZero(HEX.formatHex(parentId)));
+        // Sampled, so services sampling on their parent's decision record the traces the gateway starts.
+        return "00-" + HEX.formatHex(traceId) + "-" + HEX.formatHex(parentId) + "-01";
+    }
+
+    private static boolean isZero(String hex) {
+        return hex.chars().allMatch(c -> c == '0');
+    }
+}
