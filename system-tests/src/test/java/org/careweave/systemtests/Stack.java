@@ -1,0 +1,106 @@
+package org.careweave.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real stack under test. Started once per test run through the same `deploy/local/careweave`
+ * script a user runs, and stopped at the end if this run started it. Set CAREWEAVE_STACK=external to
+ * test a stack that is already running (the URLs below can be overridden by env vars too).
+ */
+public final class Stack implements BeforeAllCallback {
+
+    public static final String GATEWAY = env("CAREWEAVE_GATEWAY_URL", "http://localhost:8080");
+    public static final String KEYCLOAK = env("CAREWEAVE_KEYCLOAK_URL", "http://localhost:8180");
+    public static final String KAFKA = env("CAREWEAVE_KAFKA_BOOTSTRAP", "localhost:19092");
+    public static final String REALM = "careweave";
+
+    /** Services by name and direct URL, for readiness checks that bypass the gateway. */
+    public static final java.util.Map<String, String> SERVICES = java.util.Map.of(
+            "care-plan-service", env("CAREWEAVE_CARE_PLAN_URL", "http://localhost:8081"),
+            "therapy-service", env("CAREWEAVE_THERAPY_URL", "http://localhost:8082"),
+            "prescription-service", env("CAREWEAVE_PRESCRIPTION_URL", "http://localhost:8083"),
+            "chat-service", env("CAREWEAVE_CHAT_URL", "http://localhost:8084"),
+            "gateway", GATEWAY);
+
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(12);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Stack.class.getName(), key -> start(), Started.class);
+    }
+
+    private static Started start() {
+        if ("external".equals(System.getenv("CAREWEAVE_STACK")) || gatewayReady()) {
+            return new Started(false);
+        }
+        run("up");
+        return new Started(true);
+    }
+
+    private static boolean gatewayReady() {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(GATEWAY + "/q/health/ready")).timeout(Duration.ofSeconds(2))
+                            .build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void run(String command) {
+        Path root = Path.of(System.getProperty("careweave.repo.root", "..")).toAbsolutePath().normalize();
+        File log = root.resolve("system-tests/target/stack-" + command + ".log").toFile();
+        try {
+            Files.createDirectories(log.toPath().getParent());
+            Process process = new ProcessBuilder(root.resolve("deploy/local/careweave").toString(), command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log)
+                    .start();
+            if (!process.waitFor(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("careweave " + command + " timed out; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("careweave " + command + " failed:\n" + Files.readString(log.toPath()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("careweave " + command + " could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Closed by JUnit when the whole run ends: stops the stack only if this run started it. */
+    private record Started(boolean byThisRun) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            if (byThisRun) {
+                run("down");
+            }
+        }
+    }
+}
