@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.careweave.platform.testing.broker.BrokerWatchdog;
 
 /**
  * A real single-node Kafka broker (KRaft) for the tests of this JVM: the running broker named by
@@ -230,22 +231,22 @@ public final class KafkaBroker {
         return command;
     }
 
-    /** This module's classes (for BrokerWatchdog) and the broker jars listed at build time. */
+    /** The careweave-kafka-broker jar (for BrokerWatchdog) and the broker jars it listed at build time. */
     private static String classpath() {
         try {
             Path own = Path.of(BrokerWatchdog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return String.join(File.pathSeparator, own.toString(),
-                    resource("kafka-broker.classpath"), resource("kafka-clients.classpath"));
+                    resource("kafka-broker.classpath"));
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate the careweave-testing classes", e);
+            throw new IllegalStateException("Cannot locate the careweave-kafka-broker jar", e);
         }
     }
 
     private static String resource(String name) {
-        try (InputStream in = KafkaBroker.class.getResourceAsStream("/careweave/" + name)) {
+        try (InputStream in = BrokerWatchdog.class.getResourceAsStream("/careweave/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource careweave/" + name
-                        + ": it is written by the maven-dependency-plugin when careweave-testing is built");
+                        + ": it is written by the maven-dependency-plugin when careweave-kafka-broker is built");
             }
             return new String(in.readAllBytes(), UTF_8).strip();
         } catch (IOException e) {

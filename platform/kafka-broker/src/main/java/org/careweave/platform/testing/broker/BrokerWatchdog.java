@@ -1,10 +1,10 @@
-package org.careweave.platform.testing;
+package org.careweave.platform.testing.broker;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Main class of the broker process started by {@link KafkaBroker}; arguments: the pid of the
+ * Main class of the broker process started by KafkaBroker (careweave-testing); arguments: the pid of the
  * test JVM and the broker's server.properties. When that JVM ends, however it ends, the broker
  * exits too (cleanly, through Kafka's shutdown hook) and its directory is removed.
  */
