@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -52,6 +53,12 @@ public class ProblemMappers {
             errors = List.of(new Problem.FieldError(field, "has a wrong type or format"));
         }
         return respond(400, "Invalid request", "The request body is not valid JSON for this operation", uri, errors);
+    }
+
+    /** Quarkus maps this subtype (unknown enum constant, text for a number) itself unless told otherwise. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -56,6 +58,12 @@ public final class KitTestApp {
                     List.of(new CareTeamChanged.Member(therapistId, "THERAPIST")))).id();
         }
 
+        @POST
+        @Path("/doses")
+        public int dose(@Valid Dose dose) {
+            return dose.amount();
+        }
+
         @GET
         @Path("/patients/{patientId}/record")
         public String record(@PathParam("patientId") String patientId) {
@@ -63,6 +71,14 @@ public final class KitTestApp {
             audit.record("READ", "PatientRecord", patientId, patientId, AuditTrail.Outcome.SUCCESS);
             return "record of " + patientId;
         }
+    }
+
+    public record Dose(@Min(1) int amount, Unit unit) {
+    }
+
+    public enum Unit {
+        MG,
+        ML
     }
 
     /** Counts the therapy events it applied per patient; a patient id starting with "fail-" makes it throw. */

@@ -61,6 +61,36 @@ class ProblemMappersTest {
     }
 
     @Test
+    void bodyValueOfTheWrongTypeAnswersProblemNamingTheField() {
+        given().contentType("application/json").body("{\"amount\": \"ten\", \"unit\": \"MG\"}")
+                .post("/test/doses").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("amount"));
+        given().contentType("application/json").body("{\"amount\": 10, \"unit\": \"GALLON\"}")
+                .post("/test/doses").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("unit"));
+    }
+
+    @Test
+    void malformedJsonAnswersProblem400() {
+        given().contentType("application/json").body("{\"amount\": ").post("/test/doses").then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void constraintViolationInTheBodyNamesTheField() {
+        given().contentType("application/json").body("{\"amount\": 0, \"unit\": \"MG\"}")
+                .post("/test/doses").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("amount"));
+    }
+
+    @Test
     void unknownPathAnswersProblem404() {
         given().get("/api/nothing-here").then()
                 .statusCode(404)

@@ -1,0 +1,6 @@
+package org.careweave.prescription.domain;
+
+public enum CheckInStatus {
+    TAKEN,
+    MISSED
+}

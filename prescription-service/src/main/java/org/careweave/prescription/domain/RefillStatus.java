@@ -1,0 +1,7 @@
+package org.careweave.prescription.domain;
+
+public enum RefillStatus {
+    PENDING,
+    APPROVED,
+    DENIED
+}

@@ -1,0 +1,20 @@
+package org.careweave.therapy.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.careweave.therapy.domain.Instrument;
+
+/** The answers in item order; how many an instrument needs is checked against the instrument. */
+public record AssessmentRequest(
+        @NotBlank @Size(max = 100) String patientId,
+        @NotNull Instrument instrument,
+        @NotNull List<@NotNull @Min(Instrument.MIN_ANSWER) @Max(Instrument.MAX_ANSWER) Integer> answers,
+        UUID sessionId) {
+}

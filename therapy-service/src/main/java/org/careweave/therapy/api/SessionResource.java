@@ -1,0 +1,168 @@
+package org.careweave.therapy.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.careweave.platform.access.Caller;
+import org.careweave.platform.access.Roles;
+import org.careweave.platform.audit.AuditTrail;
+import org.careweave.platform.problem.ProblemException;
+import org.careweave.therapy.access.SessionAccess;
+import org.careweave.therapy.domain.PrivateNote;
+import org.careweave.therapy.domain.SessionScheduler;
+import org.careweave.therapy.domain.TherapySession;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/therapy/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Therapy sessions")
+public class SessionResource {
+
+    @Inject
+    SessionScheduler scheduler;
+
+    @Inject
+    SessionAccess access;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.CARE_COORDINATOR })
+    @Operation(summary = "Book a session with the patient's assigned therapist; 409 names any overlap")
+    public Response scheduleSession(@Valid @NotNull ScheduleSessionRequest request) {
+        access.requireMayBook(request.patientId(), request.therapistId());
+        TherapySession session = scheduler.schedule(request.slot());
+        audit.record("SCHEDULE", SessionAccess.SESSION, session.id.toString(), session.patientId,
+                AuditTrail.Outcome.SUCCESS);
+        return Response.created(URI.create("/api/therapy/sessions/" + session.id)).entity(SessionView.of(session))
+                .build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "A patient's sessions starting in [from, to), oldest first")
+    public List<SessionView> listSessions(@QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        TimeWindow window = TimeWindow.parse(from, to);
+        access.requireMayReadRecords(patientId, SessionAccess.SESSION);
+        audit.record("READ", SessionAccess.SESSION, null, patientId, AuditTrail.Outcome.SUCCESS);
+        return TherapySession.ofPatient(patientId, window.from(), window.to()).stream().map(SessionView::of).toList();
+    }
+
+    @GET
+    @Path("mine")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "The calling therapist's schedule: sessions starting in [from, to), oldest first")
+    public List<SessionView> mySchedule(@QueryParam("from") String from, @QueryParam("to") String to) {
+        TimeWindow window = TimeWindow.parse(from, to);
+        List<TherapySession> sessions = TherapySession.ofTherapist(caller.id(), window.from(), window.to());
+        sessions.stream().map(s -> s.patientId).distinct().forEach(patientId -> audit.record("READ",
+                SessionAccess.SESSION, null, patientId, AuditTrail.Outcome.SUCCESS));
+        return sessions.stream().map(SessionView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Authenticated
+    @Operation(summary = "One session, without its private note")
+    public SessionView getSession(@PathParam("id") UUID id) {
+        TherapySession session = existing(id);
+        access.requireMayRead(session, "READ");
+        audit.record("READ", SessionAccess.SESSION, id.toString(), session.patientId, AuditTrail.Outcome.SUCCESS);
+        return SessionView.of(session);
+    }
+
+    @POST
+    @Path("{id}/reschedule")
+    @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.CARE_COORDINATOR })
+    @Operation(summary = "Move a scheduled session to a new start time; 409 names any overlap")
+    public SessionView rescheduleSession(@PathParam("id") UUID id, @Valid @NotNull RescheduleRequest request) {
+        TherapySession session = existing(id);
+        access.requireMayChange(session, "RESCHEDULE");
+        TherapySession moved = scheduler.reschedule(id, request.startsAt().toInstant());
+        audit.record("RESCHEDULE", SessionAccess.SESSION, id.toString(), moved.patientId, AuditTrail.Outcome.SUCCESS);
+        return SessionView.of(moved);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.CARE_COORDINATOR })
+    @Operation(summary = "Cancel a scheduled session; inside the notice window it is marked late")
+    public SessionView cancelSession(@PathParam("id") UUID id, @Valid @NotNull CancelRequest request) {
+        TherapySession session = existing(id);
+        access.requireMayChange(session, "CANCEL");
+        TherapySession cancelled = scheduler.cancel(id, request.reason());
+        audit.record("CANCEL", SessionAccess.SESSION, id.toString(), cancelled.patientId, AuditTrail.Outcome.SUCCESS);
+        return SessionView.of(cancelled);
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Record that the session took place, with a summary for the care team and an optional private note")
+    public SessionView completeSession(@PathParam("id") UUID id, @Valid @NotNull CompleteRequest request) {
+        TherapySession session = existing(id);
+        access.requireSessionTherapist(session, "COMPLETE");
+        TherapySession completed = scheduler.complete(id, request.summary(), request.homework(), request.privateNote(),
+                caller.id());
+        audit.record("COMPLETE", SessionAccess.SESSION, id.toString(), completed.patientId, AuditTrail.Outcome.SUCCESS);
+        return SessionView.of(completed);
+    }
+
+    @POST
+    @Path("{id}/no-show")
+    @RolesAllowed(Roles.THERAPIST)
+    @Operation(summary = "Record that the patient did not attend")
+    public SessionView recordNoShow(@PathParam("id") UUID id) {
+        TherapySession session = existing(id);
+        access.requireSessionTherapist(session, "NO_SHOW");
+        TherapySession missed = scheduler.markNoShow(id);
+        audit.record("NO_SHOW", SessionAccess.SESSION, id.toString(), missed.patientId, AuditTrail.Outcome.SUCCESS);
+        return SessionView.of(missed);
+    }
+
+    @GET
+    @Path("{id}/note")
+    @Authenticated
+    @Operation(summary = "The session's private note, to its author only (404 for everyone else)")
+    public PrivateNoteView getPrivateNote(@PathParam("id") UUID id) {
+        TherapySession session = existing(id);
+        PrivateNote note = PrivateNote.findById(id);
+        access.requireAuthor(note, session);
+        audit.record("READ", SessionAccess.PRIVATE_NOTE, id.toString(), session.patientId, AuditTrail.Outcome.SUCCESS);
+        return PrivateNoteView.of(note);
+    }
+
+    private static TherapySession existing(UUID id) {
+        TherapySession session = TherapySession.findById(id);
+        if (session == null) {
+            throw ProblemException.notFound("Therapy session");
+        }
+        return session;
+    }
+}
