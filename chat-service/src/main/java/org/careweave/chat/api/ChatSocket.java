@@ -1,0 +1,159 @@
+package org.careweave.chat.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import org.careweave.chat.access.ChatUser;
+import org.careweave.chat.access.ConversationAccess;
+import org.careweave.chat.domain.CareTeamAvailability;
+import org.careweave.chat.domain.Conversation;
+import org.careweave.chat.domain.MessageHistory;
+import org.careweave.chat.domain.MessagePipeline;
+import org.careweave.chat.domain.ReadReceipts;
+import org.careweave.chat.domain.SendRateExceeded;
+import org.careweave.platform.access.Roles;
+import org.careweave.platform.problem.Problem;
+import org.careweave.platform.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * The 24/7 chat socket. The HTTP upgrade needs a valid bearer token (401 otherwise): in the
+ * {@code Authorization} header, or, from a browser, in {@code Sec-WebSocket-Protocol} as
+ * {@code bearer-token-carrier, quarkus-http-upgrade#Authorization#Bearer%20<token>}. Frames are described in
+ * {@link ClientFrame} and {@link ServerFrame}. A connection sees every conversation its user is a member of.
+ */
+@WebSocket(path = "/api/chat/ws")
+@RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
+public class ChatSocket {
+
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+
+    @Inject
+    ConversationAccess access;
+
+    @Inject
+    MessagePipeline pipeline;
+
+    @Inject
+    MessageHistory history;
+
+    @Inject
+    ReadReceipts receipts;
+
+    @Inject
+    CareTeamAvailability availability;
+
+    @Inject
+    ConversationFeed feed;
+
+    @Inject
+    MessageViews views;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @OnOpen
+    void open(WebSocketConnection connection) {
+        ChatUser user = access.currentUser();
+        connection.userData().put(ConversationFeed.USER, user);
+        if (user.isProvider()) {
+            availability.seen(List.of(user.id()));
+        }
+    }
+
+    @OnClose
+    void close(WebSocketConnection connection) {
+        ChatUser user = connection.userData().get(ConversationFeed.USER);
+        if (user != null && user.isProvider()) {
+            availability.seen(List.of(user.id()));
+        }
+    }
+
+    @OnTextMessage
+    void onFrame(String raw, WebSocketConnection connection) {
+        ChatUser user = connection.userData().get(ConversationFeed.USER);
+        ClientFrame frame;
+        try {
+            frame = mapper.readValue(raw, ClientFrame.class);
+        } catch (Exception e) {
+            // The parser's message may quote the frame, which may hold message text: say nothing specific.
+            reply(connection, new ServerFrame.Error("BAD_FRAME", 400, "The frame is not valid JSON for this socket",
+                    null, null, List.of()));
+            return;
+        }
+        String clientMessageId = frame.clientMessageId();
+        try {
+            switch (frame.type() == null ? "" : frame.type()) {
+                case "send" -> send(user, frame, connection);
+                case "typing" -> {
+                    Conversation conversation = access.require(user, frame.conversationId(), "typing");
+                    feed.deliver(conversation, new ServerFrame.Typing(conversation.id, user.id()), connection.id());
+                }
+                case "read" -> {
+                    ReadReceipts.Marked marked = receipts.markRead(user, frame.conversationId(), frame.messageId());
+                    feed.deliver(marked.conversation(), new ServerFrame.Read(marked.conversation().id, user.id(),
+                            marked.receipt().messageId, marked.receipt().readAt), null);
+                }
+                case "catch-up" -> {
+                    MessageHistory.CatchUp missed = history.since(user, frame.conversationId(), frame.lastSeenMessageId());
+                    views.of(missed.messages()).forEach(message -> reply(connection, new ServerFrame.Message(message)));
+                    reply(connection, new ServerFrame.CaughtUp(missed.conversation().id, missed.messages().size(),
+                            missed.more()));
+                }
+                default -> reply(connection, new ServerFrame.Error("BAD_FRAME", 400,
+                        "Unknown frame type; use send, typing, read or catch-up", clientMessageId, null, List.of()));
+            }
+        } catch (SendRateExceeded e) {
+            reply(connection, new ServerFrame.Error("RATE_LIMITED", 429, e.getMessage(), clientMessageId,
+                    e.retryAfterSeconds(), List.of()));
+        } catch (ProblemException e) {
+            reply(connection, new ServerFrame.Error(codeOf(e.status()), e.status(), e.getMessage(), clientMessageId,
+                    null, e.errors()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Chat frame of type %s failed", frame.type());
+            reply(connection, new ServerFrame.Error("INTERNAL", 500,
+                    "The frame could not be processed; try again", clientMessageId, null, List.of()));
+        }
+    }
+
+    private void send(ChatUser user, ClientFrame frame, WebSocketConnection connection) {
+        if (frame.conversationId() == null) {
+            throw ProblemException.badRequest("The frame names no conversation",
+                    List.of(new Problem.FieldError("conversationId", "must not be null")));
+        }
+        feed.inOrder(frame.conversationId(), () -> {
+            MessagePipeline.Posted posted = pipeline.post(user, frame.conversationId(), frame.text(),
+                    frame.clientMessageId());
+            reply(connection, new ServerFrame.Ack(frame.clientMessageId(), posted.replayed(), views.of(posted.message())));
+            if (posted.replayed()) {
+                views.of(posted.replies()).forEach(message -> reply(connection, new ServerFrame.Message(message)));
+            }
+            feed.deliver(posted, connection.id());
+            return posted;
+        });
+    }
+
+    private void reply(WebSocketConnection connection, Object frame) {
+        connection.sendTextAndAwait(feed.json(frame));
+    }
+
+    private static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "INVALID";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 409, 422 -> "CONFLICT";
+            default -> "ERROR";
+        };
+    }
+}

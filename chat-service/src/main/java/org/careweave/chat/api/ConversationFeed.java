@@ -1,0 +1,147 @@
+package org.careweave.chat.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.careweave.chat.access.ChatUser;
+import org.careweave.chat.access.ConversationAccess;
+import org.careweave.chat.domain.ChatMessage;
+import org.careweave.chat.domain.Conversation;
+import org.careweave.chat.domain.MessagePipeline;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * Pushes frames to the connected members of a conversation, in the order messages were stored. Members are
+ * worked out per frame from the care team, so a provider removed from the team stops receiving at once.
+ * Connections on other replicas are reached through {@link ReplicaFanOut}.
+ */
+@ApplicationScoped
+public class ConversationFeed {
+
+    static final UserData.TypedKey<ChatUser> USER = new UserData.TypedKey<>("careweave.chat.user");
+    private static final Logger LOG = Logger.getLogger(ConversationFeed.class);
+
+    // Posting and delivering under one lock per conversation keeps delivery in storage order.
+    private final Object[] stripes = new Object[64];
+
+    @Inject
+    OpenConnections connections;
+
+    @Inject
+    ConversationAccess access;
+
+    @Inject
+    MessageViews views;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    ReplicaFanOut fanOut;
+
+    public ConversationFeed() {
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    /** Runs {@code post} (which must commit before returning) and its delivery without interleaving others. */
+    public <T> T inOrder(UUID conversationId, Supplier<T> post) {
+        synchronized (stripes[Math.floorMod(conversationId.hashCode(), stripes.length)]) {
+            return post.get();
+        }
+    }
+
+    /** Delivers the message and its automated replies; the sending connection (if any) only gets the replies. */
+    public void deliver(MessagePipeline.Posted posted, String senderConnectionId) {
+        if (posted.replayed()) {
+            return;
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(posted.message());
+        messages.addAll(posted.replies());
+        deliverLocally(posted.conversation(), messages, senderConnectionId);
+        fanOut.announceMessages(posted.conversation().id, messages.stream().map(message -> message.id).toList(),
+                senderConnectionId);
+    }
+
+    public void deliver(Conversation conversation, Object frame, String exceptConnectionId) {
+        send(conversation, access.memberIds(conversation), json(frame), exceptConnectionId);
+        fanOut.announceFrame(conversation.id, frame, exceptConnectionId);
+    }
+
+    /** Another replica stored or received something for this conversation: tell the members connected here. */
+    void deliverAnnounced(ReplicaFanOut.Announcement announcement) {
+        inOrder(announcement.conversationId(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            Conversation conversation = Conversation.findById(announcement.conversationId());
+            if (conversation == null) {
+                return null;
+            }
+            if (announcement.frame() != null) {
+                send(conversation, access.memberIds(conversation), json(announcement.frame()),
+                        announcement.exceptConnectionId());
+            }
+            if (announcement.messageIds() != null && !announcement.messageIds().isEmpty()) {
+                deliverLocally(conversation, ChatMessage.list("id in ?1", Sort.ascending("seq"),
+                        announcement.messageIds()), announcement.exceptConnectionId());
+            }
+            return null;
+        }));
+    }
+
+    private void deliverLocally(Conversation conversation, List<ChatMessage> messages, String senderConnectionId) {
+        Set<String> members = access.memberIds(conversation);
+        for (int i = 0; i < messages.size(); i++) {
+            // Only the sender's own message skips the sending connection, which got an ack; replies go to everyone.
+            send(conversation, members, json(new ServerFrame.Message(views.of(messages.get(i)))),
+                    i == 0 ? senderConnectionId : null);
+        }
+    }
+
+    public List<ChatUser> connectedUsers() {
+        return connections.stream().map(connection -> connection.userData().get(USER))
+                .filter(user -> user != null).distinct().toList();
+    }
+
+    private void send(Conversation conversation, Set<String> members, String json, String exceptConnectionId) {
+        connections.stream()
+                .filter(connection -> connection.isOpen() && !connection.id().equals(exceptConnectionId))
+                .filter(connection -> belongs(connection, conversation, members))
+                .forEach(connection -> connection.sendText(json).subscribe().with(
+                        sent -> {
+                        },
+                        failure -> LOG.debugf("Frame not delivered to connection %s: %s", connection.id(),
+                                failure.getClass().getSimpleName())));
+    }
+
+    private static boolean belongs(WebSocketConnection connection, Conversation conversation, Set<String> members) {
+        ChatUser user = connection.userData().get(USER);
+        if (user == null || !members.contains(user.id())) {
+            return false;
+        }
+        return user.id().equals(conversation.patientId) ? user.isPatient() : user.isProvider();
+    }
+
+    String json(Object frame) {
+        try {
+            return mapper.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Frame cannot be serialized: " + frame.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.careweave.chat.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/** A stored message. {@code seq} orders a conversation; {@code id} is the public identifier and paging cursor. */
+@Entity
+@Table(name = "chat_message")
+public class ChatMessage extends PanacheEntityBase {
+
+    /** Author role of messages written by automated support. */
+    public static final String AUTOMATED_ROLE = "automated";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(nullable = false, unique = true)
+    public UUID id;
+
+    @Column(name = "conversation_id", nullable = false)
+    public UUID conversationId;
+
+    /** Null for automated support. */
+    @Column(name = "author_id")
+    public String authorId;
+
+    @Column(name = "author_role", nullable = false)
+    public String authorRole;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageKind kind;
+
+    @Column(nullable = false)
+    public boolean automated;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** For automated replies: the message they answer. */
+    @Column(name = "reply_to")
+    public UUID replyTo;
+
+    @Column(name = "sent_at", nullable = false)
+    public Instant sentAt;
+
+    public static Optional<ChatMessage> byId(UUID id) {
+        return find("id", id).firstResultOptional();
+    }
+
+    public static Optional<ChatMessage> retried(UUID conversationId, String authorId, String idempotencyKey) {
+        return find("conversationId = ?1 and authorId = ?2 and idempotencyKey = ?3",
+                conversationId, authorId, idempotencyKey).firstResultOptional();
+    }
+
+    /** Newest first, strictly older than {@code beforeSeq} when given. */
+    public static List<ChatMessage> pageBefore(UUID conversationId, Long beforeSeq, int limit) {
+        Sort newestFirst = Sort.descending("seq");
+        return (beforeSeq == null
+                ? find("conversationId", newestFirst, conversationId)
+                : find("conversationId = ?1 and seq < ?2", newestFirst, conversationId, beforeSeq))
+                .page(Page.ofSize(limit)).list();
+    }
+
+    /** Oldest first, strictly newer than {@code afterSeq}. */
+    public static List<ChatMessage> after(UUID conversationId, long afterSeq, int limit) {
+        return find("conversationId = ?1 and seq > ?2", Sort.ascending("seq"), conversationId, afterSeq)
+                .page(Page.ofSize(limit)).list();
+    }
+
+    public static List<ChatMessage> repliesTo(UUID messageId) {
+        return list("replyTo", Sort.ascending("seq"), messageId);
+    }
+
+    public static long sentBySince(String authorId, Instant since) {
+        return count("authorId = ?1 and sentAt > ?2", authorId, since);
+    }
+
+    public static Optional<Instant> oldestSentBySince(String authorId, Instant since) {
+        return ChatMessage.<ChatMessage> find("authorId = ?1 and sentAt > ?2", Sort.ascending("sentAt"), authorId, since)
+                .firstResultOptional().map(message -> message.sentAt);
+    }
+
+    public static boolean automatedReplySince(UUID conversationId, MessageKind kind, Instant since) {
+        return count("conversationId = ?1 and kind = ?2 and sentAt > ?3", conversationId, kind, since) > 0;
+    }
+}

@@ -1,0 +1,23 @@
+package org.careweave.chat.domain;
+
+import java.time.Duration;
+
+/** The sender has used up their messages for the current window. */
+public class SendRateExceeded extends RuntimeException {
+
+    private final long retryAfterSeconds;
+
+    public SendRateExceeded(int maxMessages, Duration window, Duration retryAfter) {
+        this(maxMessages, window, Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+    }
+
+    private SendRateExceeded(int maxMessages, Duration window, long retryAfterSeconds) {
+        super("You can send at most " + maxMessages + " messages per " + window.toSeconds()
+                + " seconds; try again in " + retryAfterSeconds + " seconds");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

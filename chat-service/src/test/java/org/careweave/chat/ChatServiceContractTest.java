@@ -1,0 +1,9 @@
+package org.careweave.chat;
+
+import org.careweave.platform.testing.ServiceContractTest;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ChatServiceContractTest extends ServiceContractTest {
+}
