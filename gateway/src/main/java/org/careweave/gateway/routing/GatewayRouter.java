@@ -3,18 +3,29 @@ package org.careweave.gateway.routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.careweave.gateway.limits.BodySizeLimit;
+import org.careweave.gateway.limits.RateLimiter;
+import org.careweave.gateway.openapi.OpenApiDocument;
 import org.careweave.gateway.problem.ProblemWriter;
 import org.careweave.gateway.security.BearerTokenCheck;
+import org.careweave.gateway.security.RoutePolicies;
+import org.careweave.gateway.security.SecurityHeaders;
+import org.careweave.gateway.tracing.AccessLog;
 import org.careweave.gateway.tracing.RequestIds;
+import org.careweave.gateway.websocket.SubprotocolToken;
+import org.careweave.gateway.websocket.WebSocketRelay;
 import org.jboss.logging.Logger;
 
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The gateway's pipeline for {@code /api/*} on Quarkus' HTTP server: request id, route lookup (404), token check (401),
- * then the service. Everything else ({@code /q/health}, {@code /q/metrics}) is Quarkus' own and needs no token.
+ * The gateway's pipeline for {@code /api/*} on Quarkus' HTTP server: request id and access log, route lookup (404),
+ * body size (413), caller identification, rate limit (429), token required (401), route policy (403), then the service
+ * over HTTP or WebSocket. {@code GET /api/openapi} is public. Everything else ({@code /q/health}, {@code /q/metrics})
+ * is Quarkus' own and needs no token; CORS is Quarkus' filter ({@code quarkus.http.cors.*}), ahead of all of this.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -25,31 +36,72 @@ public class GatewayRouter {
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final RouteTable routes;
+    private final SecurityHeaders securityHeaders;
+    private final BodySizeLimit bodySizeLimit;
     private final BearerTokenCheck tokenCheck;
+    private final RateLimiter rateLimiter;
+    private final RoutePolicies policies;
     private final ServiceProxy proxy;
+    private final WebSocketRelay sockets;
+    private final OpenApiDocument openApi;
 
-    GatewayRouter(RouteTable routes, BearerTokenCheck tokenCheck, ServiceProxy proxy) {
+    GatewayRouter(RouteTable routes, SecurityHeaders securityHeaders, BodySizeLimit bodySizeLimit,
+            BearerTokenCheck tokenCheck, RateLimiter rateLimiter, RoutePolicies policies, ServiceProxy proxy,
+            WebSocketRelay sockets, OpenApiDocument openApi) {
         this.routes = routes;
+        this.securityHeaders = securityHeaders;
+        this.bodySizeLimit = bodySizeLimit;
         this.tokenCheck = tokenCheck;
+        this.rateLimiter = rateLimiter;
+        this.policies = policies;
         this.proxy = proxy;
+        this.sockets = sockets;
+        this.openApi = openApi;
     }
 
     void register(@Observes Router router) {
         routes.routes().forEach(route -> LOG.infof("Route %s -> %s:%d %s (timeout %d ms)", route.name(),
                 route.host(), route.port(), route.prefixes(), route.timeout().toMillis()));
+        // Every answer the router produces, health and metrics included.
+        router.route().order(RouteConstants.ROUTE_ORDER_HEADERS).handler(securityHeaders);
+        router.get(OpenApiDocument.PATH)
+                .handler(RequestIds::assign)
+                .handler(AccessLog::start)
+                .handler(ctx -> {
+                    AccessLog.route(ctx, OpenApiDocument.PATH);
+                    ctx.next();
+                })
+                .handler(openApi);
         router.route("/api/*")
                 .handler(RequestIds::assign)
+                .handler(AccessLog::start)
                 .handler(this::resolveRoute)
-                .handler(tokenCheck)
-                .handler(ctx -> proxy.forward(ctx, ctx.<RouteMatch> get(ROUTE).route()));
+                .handler(bodySizeLimit)
+                .handler(SubprotocolToken::lift)
+                .handler(tokenCheck::authenticate)
+                .handler(rateLimiter)
+                .handler(tokenCheck::require)
+                .handler(policies)
+                .handler(this::forward);
     }
 
     private void resolveRoute(RoutingContext ctx) {
         // Matched on the normalized path, the one that is forwarded: /api/therapy/../prescriptions is a prescription call.
         routes.match(ctx.normalizedPath()).ifPresentOrElse(match -> {
             ctx.put(ROUTE, match);
-            ContextLocals.put(URL_PATH_TEMPLATE, match.prefix() + "/*");
+            String template = match.prefix() + "/*";
+            ContextLocals.put(URL_PATH_TEMPLATE, template);
+            AccessLog.route(ctx, template);
             ctx.next();
         }, () -> ProblemWriter.write(ctx, 404, "No service answers " + ctx.request().path()));
+    }
+
+    private void forward(RoutingContext ctx) {
+        ServiceRoute route = ctx.<RouteMatch> get(ROUTE).route();
+        if (sockets.isHandshake(ctx)) {
+            sockets.relay(ctx, route);
+        } else {
+            proxy.forward(ctx, route);
+        }
     }
 }

@@ -2,10 +2,13 @@ package org.careweave.gateway.routing;
 
 import java.util.concurrent.TimeoutException;
 
+import org.careweave.gateway.limits.LimitedBody;
 import org.careweave.gateway.problem.Problem;
+import org.careweave.gateway.resilience.ServiceBreakers;
 import org.careweave.gateway.tracing.TraceContext;
 import org.jboss.logging.Logger;
 
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,7 +20,8 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * One request on its way to a service: what the gateway changes going out and coming back, and the problem it
- * answers with when the service cannot be reached (503), is too slow (504) or breaks the exchange (502).
+ * answers with when the service cannot be reached or its breaker is open (503), is too slow (504), breaks the exchange
+ * (502), or a streamed body turns out too large (413).
  */
 final class UpstreamExchange implements ProxyInterceptor {
 
@@ -25,10 +29,14 @@ final class UpstreamExchange implements ProxyInterceptor {
 
     private final ServiceRoute route;
     private final String uri;
+    private final ServiceBreakers breakers;
+    private final long bodyLimit;
 
-    UpstreamExchange(ServiceRoute route, String uri) {
+    UpstreamExchange(ServiceRoute route, String uri, ServiceBreakers breakers, long bodyLimit) {
         this.route = route;
         this.uri = uri;
+        this.breakers = breakers;
+        this.bodyLimit = bodyLimit;
     }
 
     @Override
@@ -39,7 +47,14 @@ final class UpstreamExchange implements ProxyInterceptor {
         ForwardedHeaders.replace(request.headers(), request.proxiedRequest());
         TraceContext.ensure(request.headers());
         // Authorization and X-Request-Id stay as they are: services validate the token again and log the id.
-        return ctx.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(ctx, failure)));
+        LimitedBody limited = limitUndeclaredBody(request);
+        return breakers.<ProxyResponse> call(route.name(), () -> ctx.sendRequest().recover(failure -> limited != null
+                && limited.exceeded()
+                        // The client's fault, not the service's: answered inside the breaker so it counts as a success.
+                        ? Future.succeededFuture(problemResponse(ctx, 413, "The request body is larger than "
+                                + bodyLimit + " bytes", failure))
+                        : Future.failedFuture(failure)))
+                .recover(failure -> Future.succeededFuture(problemResponse(ctx, failure)));
     }
 
     @Override
@@ -48,17 +63,37 @@ final class UpstreamExchange implements ProxyInterceptor {
         return ctx.sendResponse();
     }
 
-    private ProxyResponse problemResponse(ProxyContext ctx, Throwable failure) {
-        HttpServerRequest client = ctx.request().proxiedRequest();
-        Problem problem;
-        if (failure instanceof ServiceUnreachableException) {
-            problem = Problem.of(client, 503, "The " + route.name() + " service is not reachable; try again shortly");
-        } else if (failure instanceof TimeoutException) {
-            problem = Problem.of(client, 504,
-                    "The " + route.name() + " service did not answer within " + route.timeout().toMillis() + " ms");
-        } else {
-            problem = Problem.of(client, 502, "The " + route.name() + " service broke off the exchange");
+    /** A chunked body has no declared length to check up front, so it is counted on its way. */
+    private LimitedBody limitUndeclaredBody(ProxyRequest request) {
+        Body body = request.getBody();
+        if (body == null || body.length() >= 0) {
+            return null;
         }
+        LimitedBody limited = new LimitedBody(body.stream(), bodyLimit);
+        request.setBody(Body.body(limited, -1));
+        return limited;
+    }
+
+    private ProxyResponse problemResponse(ProxyContext ctx, Throwable failure) {
+        if (failure instanceof OpenCircuitException) {
+            return problemResponse(ctx, 503, "The " + route.name()
+                    + " service is failing; the gateway is not calling it for a moment, try again shortly", failure);
+        }
+        if (failure instanceof ServiceUnreachableException) {
+            return problemResponse(ctx, 503, "The " + route.name() + " service is not reachable; try again shortly",
+                    failure);
+        }
+        if (failure instanceof TimeoutException) {
+            return problemResponse(ctx, 504,
+                    "The " + route.name() + " service did not answer within " + route.timeout().toMillis() + " ms",
+                    failure);
+        }
+        return problemResponse(ctx, 502, "The " + route.name() + " service broke off the exchange", failure);
+    }
+
+    private ProxyResponse problemResponse(ProxyContext ctx, int status, String detail, Throwable failure) {
+        HttpServerRequest client = ctx.request().proxiedRequest();
+        Problem problem = Problem.of(client, status, detail);
         LOG.warnf("%d for %s %s (request %s): %s", problem.status(), client.method(), client.path(),
                 problem.requestId(), failure.getMessage());
         return ctx.request().release().response()

@@ -27,7 +27,7 @@ public final class RequestIds {
         String id = keep ? given : UUID.randomUUID().toString();
         request.headers().set(HEADER, id);
         // Set last, so a service echoing the id does not make the header appear twice.
-        ctx.response().headersEndHandler(ignored -> ctx.response().headers().set(HEADER, id));
+        ctx.addHeadersEndHandler(ignored -> ctx.response().headers().set(HEADER, id));
         ctx.next();
     }
 

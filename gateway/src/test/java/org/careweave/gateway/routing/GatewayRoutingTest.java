@@ -43,7 +43,7 @@ class GatewayRoutingTest {
             "/api/refill-requests/rf-2, prescription",
             "/api/chat/conversations/c-5/messages, chat" })
     void eachPrefixReachesItsServiceWithPathAndQueryIntact(String path, String service) {
-        given().auth().oauth2(Tokens.valid())
+        given().auth().oauth2(Tokens.staff())
                 .urlEncodingEnabled(false)
                 .get(path + "?from=2025-01-01&q=a%20b&flag")
                 .then().statusCode(200)
@@ -98,7 +98,7 @@ class GatewayRoutingTest {
     @Test
     void aRequestBodyIsForwarded() {
         String json = "{\"dose\":\"50 mg\",\"note\":\"" + "x".repeat(100_000) + "\"}";
-        given().auth().oauth2(Tokens.valid()).contentType("application/json").body(json)
+        given().auth().oauth2(Tokens.of("pia-id", "psychiatrist")).contentType("application/json").body(json)
                 .post("/api/prescriptions/rx-9/dose-changes")
                 .then().statusCode(200)
                 .body("method", equalTo("POST"))
@@ -112,6 +112,15 @@ class GatewayRoutingTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("uri=\"/api/intakes/*\""), "route prefix as uri tag");
         assertFalse(metrics.contains("patient-4711"), "no record ids in metric labels");
+    }
+
+    @Test
+    void metricsCountEachRouteByStatus() {
+        given().auth().oauth2(Tokens.valid()).contentType("application/json").body("{}").post("/api/prescriptions")
+                .then().statusCode(403);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count")
+                && line.contains("uri=\"/api/prescriptions/*\"") && line.contains("status=\"403\"")), metrics);
     }
 
     @Test

@@ -35,17 +35,22 @@ final class StandInService {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Set<String> seenRequestIds = ConcurrentHashMap.newKeySet();
 
-    private StandInService(String name) throws IOException {
+    private StandInService(String name, int port) throws IOException {
         this.name = name;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
     static StandInService start(String name) {
+        return start(name, 0);
+    }
+
+    /** On a given port, so a stopped stand-in can come back where the gateway expects it. */
+    static StandInService start(String name, int port) {
         try {
-            return new StandInService(name);
+            return new StandInService(name, port);
         } catch (IOException e) {
             throw new IllegalStateException("Stand-in " + name + " did not start", e);
         }
@@ -66,6 +71,10 @@ final class StandInService {
             if (uri.getPath().equals("/__seen")) {
                 String id = uri.getQuery().substring("requestId=".length());
                 respond(exchange, new JsonObject().put("seen", seenRequestIds.contains(id)));
+                return;
+            }
+            if (uri.getPath().equals("/q/openapi")) {
+                respond(exchange, StandInDocuments.openApi(name));
                 return;
             }
             String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
@@ -90,6 +99,8 @@ final class StandInService {
             }
             exchange.getResponseHeaders().add("Keep-Alive", "timeout=5");
             exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"stand-in\"");
+            // A product name and version, which the gateway must not pass on.
+            exchange.getResponseHeaders().add("Server", "StandIn/1.0 (JDK)");
             respond(exchange, new JsonObject()
                     .put("service", name)
                     .put("method", exchange.getRequestMethod())

@@ -13,21 +13,39 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
 
 /**
- * Points the gateway's routes at stand-in services started here, plus two routes for failure tests: {@code slow}
- * (timeout 1 s) and {@code down} (a port nothing listens on).
+ * Points the gateway's routes at stand-in services started here, plus routes for failure and limit tests:
+ * {@code slow} (timeout 1 s), {@code down} (a port nothing listens on), {@code flaky} (a stand-in the test stops and
+ * starts through {@code careweave.test.flaky-switch}), {@code late} (the same, for retries), {@code limited} (a tight rate limit group) and
+ * {@code chat-socket} (a WebSocket echo server on {@code /api/chat/ws}).
  */
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String SLOW_PREFIX = "/api/slow-lane";
     public static final String DOWN_PREFIX = "/api/down-service";
+    public static final String FLAKY_PREFIX = "/api/flaky";
+    public static final String LIMITED_PREFIX = "/api/rate-limited";
+    public static final String LATE_PREFIX = "/api/late";
     public static final String DELAY_HEADER = StandInService.DELAY_HEADER;
+    public static final String FLAKY_SWITCH = "careweave.test.flaky-switch";
+    public static final String LATE_SWITCH = "careweave.test.late-switch";
+    /** Pause before a connection is tried again: long enough for a test to bring a service up in between. */
+    public static final long RETRY_DELAY_MS = 800;
+    /** Limits of the {@code limited} group: a subject's burst, and an address's burst without a valid token. */
+    public static final int LIMITED_BURST = 3;
+    public static final int LIMITED_ANONYMOUS_BURST = 2;
+    /** The breaker opens after this many failed calls and stays open this long. */
+    public static final int BREAKER_FAILURES = 3;
+    public static final long BREAKER_OPEN_MS = 4000;
 
     private final List<StandInService> started = new ArrayList<>();
+    private StandInSwitch flaky;
+    private StandInSwitch late;
+    private SocketEchoServer echo;
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        for (String service : List.of("care-plan", "therapy", "prescription", "chat", "slow")) {
+        for (String service : List.of("care-plan", "therapy", "prescription", "chat", "slow", "limited")) {
             StandInService standIn = StandInService.start(service);
             started.add(standIn);
             config.put("careweave.gateway.routes." + service + ".url", standIn.url());
@@ -36,12 +54,51 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         config.put("careweave.gateway.routes.slow.timeout", "1s");
         config.put("careweave.gateway.routes.down.url", "http://127.0.0.1:" + closedPort());
         config.put("careweave.gateway.routes.down.prefixes", DOWN_PREFIX);
+
+        flaky = StandInSwitch.start("flaky", closedPort());
+        config.put("careweave.gateway.routes.flaky.url", flaky.serviceUrl());
+        config.put("careweave.gateway.routes.flaky.prefixes", FLAKY_PREFIX);
+        config.put(FLAKY_SWITCH, flaky.switchUrl());
+        config.put("careweave.gateway.resilience.breaker-failures", Integer.toString(BREAKER_FAILURES));
+        config.put("careweave.gateway.resilience.breaker-open-for", BREAKER_OPEN_MS + "ms");
+        config.put("careweave.gateway.resilience.failure-window", "60s");
+
+        late = StandInSwitch.start("late", closedPort());
+        config.put("careweave.gateway.routes.late.url", late.serviceUrl());
+        config.put("careweave.gateway.routes.late.prefixes", LATE_PREFIX);
+        config.put(LATE_SWITCH, late.switchUrl());
+        config.put("careweave.gateway.resilience.retry-delay", RETRY_DELAY_MS + "ms");
+
+        config.put("careweave.gateway.routes.limited.prefixes", LIMITED_PREFIX);
+        config.put("careweave.gateway.rate-limits.limited.prefixes", LIMITED_PREFIX);
+        config.put("careweave.gateway.rate-limits.limited.burst", Integer.toString(LIMITED_BURST));
+        config.put("careweave.gateway.rate-limits.limited.requests-per-minute", "2");
+        config.put("careweave.gateway.rate-limits.limited.anonymous-burst", Integer.toString(LIMITED_ANONYMOUS_BURST));
+        config.put("careweave.gateway.rate-limits.limited.anonymous-requests-per-minute", "2");
+        // Everything else: far above what the tests send, so only the tests about limits meet one.
+        for (String group : List.of("default", "chat", "clinical-writes")) {
+            config.put("careweave.gateway.rate-limits." + group + ".burst", "100000");
+            config.put("careweave.gateway.rate-limits." + group + ".anonymous-burst", "100000");
+        }
+
+        echo = SocketEchoServer.start();
+        config.put("careweave.gateway.routes.chat-socket.url", echo.url());
+        config.put("careweave.gateway.routes.chat-socket.prefixes", "/api/chat/ws");
         return config;
     }
 
     @Override
     public void stop() {
         started.forEach(StandInService::stop);
+        if (flaky != null) {
+            flaky.stop();
+        }
+        if (late != null) {
+            late.stop();
+        }
+        if (echo != null) {
+            echo.stop();
+        }
     }
 
     /** Whether the stand-in at {@code serviceUrl} received a request with this {@code X-Request-Id}. */
@@ -50,7 +107,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 .then().statusCode(200).extract().jsonPath().getBoolean("seen");
     }
 
-    private static int closedPort() {
+    static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

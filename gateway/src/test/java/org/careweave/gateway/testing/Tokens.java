@@ -13,7 +13,18 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** Alice, a patient. */
     public static String valid() {
         return OidcWiremockTestResource.generateJwtToken("alice", Set.of("patient"), "alice-id", "Bearer");
+    }
+
+    /** A token for a user with these realm roles; the subject keys the rate limits. */
+    public static String of(String subject, String... roles) {
+        return OidcWiremockTestResource.generateJwtToken(subject, Set.of(roles), subject, "Bearer");
+    }
+
+    /** Someone holding every clinical role, for tests about routing rather than policies. */
+    public static String staff() {
+        return of("staff-id", "patient", "therapist", "psychiatrist", "care-coordinator");
     }
 }

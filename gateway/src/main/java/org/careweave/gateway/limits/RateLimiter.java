@@ -1,0 +1,100 @@
+package org.careweave.gateway.limits;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.careweave.gateway.problem.ProblemWriter;
+import org.careweave.gateway.security.Caller;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Token buckets per route group and caller: the token's subject, or the client address for calls without a valid
+ * token (so a flood of bad tokens is throttled too). Over the limit the answer is 429 problem+json with
+ * {@code Retry-After}. The buckets live in this process: see the README for several replicas.
+ */
+@Singleton
+public class RateLimiter implements Handler<RoutingContext> {
+
+    private static final String DEFAULT_GROUP = "default";
+
+    private final List<Group> groups;
+    private final Group fallback;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+    private final long sweeper;
+
+    @Inject
+    RateLimiter(RateLimitConfig config, Vertx vertx) {
+        this.vertx = vertx;
+        List<Group> configured = new ArrayList<>();
+        config.rateLimits().forEach((name, group) -> configured.add(new Group(name, group.prefixes().orElse(List.of()),
+                group.requestsPerMinute(), group.burst(), group.anonymousRequestsPerMinute(), group.anonymousBurst())));
+        this.fallback = configured.stream().filter(g -> g.name().equals(DEFAULT_GROUP)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("careweave.gateway.rate-limits.default.* is required"));
+        // Longest prefix first, so the first group that covers a path is the most specific one.
+        configured.remove(fallback);
+        configured.sort(Comparator.comparingInt(Group::longestPrefix).reversed());
+        this.groups = List.copyOf(configured);
+        // Full buckets carry no information: dropping them keeps memory bounded by the recently active callers.
+        this.sweeper = vertx.setPeriodic(TimeUnit.MINUTES.toMillis(1),
+                ignored -> buckets.entrySet().removeIf(entry -> entry.getValue().isFull(System.nanoTime())));
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Group group = groupOf(ctx.normalizedPath());
+        Caller caller = Caller.of(ctx);
+        boolean anonymous = caller == null;
+        String key = group.name() + (anonymous ? "|ip|" + ctx.request().remoteAddress().hostAddress()
+                : "|sub|" + caller.subject());
+        long now = System.nanoTime();
+        TokenBucket bucket = buckets.computeIfAbsent(key, ignored -> anonymous
+                ? new TokenBucket(group.anonymousBurst(), group.anonymousRequestsPerMinute() / 60d, now)
+                : new TokenBucket(group.burst(), group.requestsPerMinute() / 60d, now));
+        long wait = bucket.take(now);
+        if (wait == 0) {
+            ctx.next();
+            return;
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
+        ctx.response().putHeader("Retry-After", Long.toString(seconds));
+        ProblemWriter.write(ctx, 429, "Too many requests; try again in " + seconds + " s");
+    }
+
+    Group groupOf(String path) {
+        for (Group group : groups) {
+            if (group.covers(path)) {
+                return group;
+            }
+        }
+        return fallback;
+    }
+
+    @PreDestroy
+    void stop() {
+        vertx.cancelTimer(sweeper);
+    }
+
+    record Group(String name, List<String> prefixes, int requestsPerMinute, int burst, int anonymousRequestsPerMinute,
+            int anonymousBurst) {
+
+        boolean covers(String path) {
+            return prefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        }
+
+        int longestPrefix() {
+            return prefixes.stream().mapToInt(String::length).max().orElse(0);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.careweave.gateway.security;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A request path pattern on whole segments: {@code *} stands for exactly one segment (an id), a final {@code **} for
+ * any number of segments, including none. {@code /api/prescriptions/*}{@code /dose-changes} matches
+ * {@code /api/prescriptions/rx-9/dose-changes}; {@code /api/providers/**} matches {@code /api/providers} and below.
+ */
+record PathPattern(String text, List<String> segments) {
+
+    static PathPattern of(String text) {
+        String trimmed = stripTrailingSlashes(text.strip());
+        if (!trimmed.startsWith("/api/")) {
+            throw new IllegalStateException("A policy path must look like /api/..., got '" + text + "'");
+        }
+        List<String> segments = split(trimmed);
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            if (segment.isEmpty() || segment.equals("**") && !last
+                    || !segment.equals("*") && !segment.equals("**") && segment.contains("*")) {
+                throw new IllegalStateException("Bad policy path '" + text + "': use whole segments, * for one, "
+                        + "a final ** for the rest");
+            }
+        }
+        return new PathPattern(trimmed, segments);
+    }
+
+    boolean matches(String path) {
+        List<String> actual = split(stripTrailingSlashes(path));
+        for (int i = 0; i < segments.size(); i++) {
+            String expected = segments.get(i);
+            if (expected.equals("**")) {
+                return true;
+            }
+            if (i >= actual.size() || !(expected.equals("*") || expected.equals(actual.get(i)))) {
+                return false;
+            }
+        }
+        return actual.size() == segments.size();
+    }
+
+    private static List<String> split(String path) {
+        return Arrays.asList(path.substring(1).split("/", -1));
+    }
+
+    private static String stripTrailingSlashes(String path) {
+        String stripped = path;
+        while (stripped.length() > 1 && stripped.endsWith("/")) {
+            stripped = stripped.substring(0, stripped.length() - 1);
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,151 @@
+package org.careweave.gateway.websocket;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.inject.Singleton;
+
+import org.careweave.gateway.problem.ProblemWriter;
+import org.careweave.gateway.resilience.ServiceBreakers;
+import org.careweave.gateway.routing.ServiceProxy;
+import org.careweave.gateway.routing.ServiceRoute;
+import org.careweave.gateway.tracing.TraceContext;
+import org.jboss.logging.Logger;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.NetSocket;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Relays a WebSocket handshake to its service after the gateway's own checks (token, limits, policies), then tunnels
+ * the connection byte for byte. Vert.x' proxy would tunnel upgrades too, but without its interceptors: the path would
+ * not be normalized, client-sent forwarding headers not replaced, failures not answered as problems.
+ */
+@Singleton
+public class WebSocketRelay {
+
+    private static final Logger LOG = Logger.getLogger(WebSocketRelay.class);
+    // Connection-level headers the relay sets itself; everything else of the handshake (Sec-WebSocket-*) goes on.
+    private static final Set<String> NOT_RELAYED = Set.of("connection", "upgrade", "host", "keep-alive", "te",
+            "trailer", "transfer-encoding", "forwarded", "proxy-authorization", "proxy-connection");
+
+    private final ServiceProxy proxy;
+    private final ServiceBreakers breakers;
+    private final List<String> paths;
+
+    WebSocketRelay(ServiceProxy proxy, ServiceBreakers breakers, Config config) {
+        this.proxy = proxy;
+        this.breakers = breakers;
+        this.paths = config.websocketPaths().stream().map(String::strip).toList();
+    }
+
+    /** A WebSocket handshake to one of the configured socket paths. */
+    public boolean isHandshake(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String upgrade = request.getHeader(HttpHeaders.UPGRADE);
+        return request.method() == HttpMethod.GET && upgrade != null && upgrade.equalsIgnoreCase("websocket")
+                && paths.contains(ctx.normalizedPath());
+    }
+
+    public void relay(RoutingContext ctx, ServiceRoute route) {
+        HttpServerRequest client = ctx.request();
+        breakers.<HttpClientResponse> call(route.name(), () -> proxy.client()
+                .request(proxy.target(route).setMethod(HttpMethod.GET).setURI(ServiceProxy.forwardedUri(ctx)))
+                .compose(upstream -> {
+                    copyHandshakeHeaders(client, upstream.headers());
+                    return upstream.connect().onSuccess(WebSocketRelay::holdFrames);
+                }))
+                .onSuccess(upstream -> {
+                    if (upstream.statusCode() == 101) {
+                        tunnel(client, upstream);
+                    } else {
+                        refuse(ctx, upstream);
+                    }
+                })
+                .onFailure(failure -> {
+                    LOG.warnf("WebSocket handshake to %s failed: %s", route.name(), failure.getMessage());
+                    ProblemWriter.write(ctx, 503, failure instanceof OpenCircuitException
+                            ? "The " + route.name() + " service is failing; the gateway is not calling it for a moment"
+                            : "The " + route.name() + " service is not reachable; try again shortly");
+                });
+    }
+
+    private static void copyHandshakeHeaders(HttpServerRequest client, MultiMap out) {
+        client.headers().forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_RELAYED.contains(name) && !name.startsWith("x-forwarded-")) {
+                out.add(header.getKey(), header.getValue());
+            }
+        });
+        out.set(HttpHeaders.CONNECTION, "Upgrade");
+        out.set(HttpHeaders.UPGRADE, "websocket");
+        out.set("X-Forwarded-For", client.remoteAddress().hostAddress());
+        out.set("X-Forwarded-Proto", client.scheme());
+        if (client.authority() != null) {
+            out.set("X-Forwarded-Host", client.authority().toString());
+        }
+        TraceContext.ensure(out);
+    }
+
+    /**
+     * A service may speak first (a greeting right after the handshake). Frames that arrive before the client side of
+     * the tunnel exists would be dropped, so the service's socket is paused at once and resumed once both sides are
+     * joined.
+     */
+    private static void holdFrames(HttpClientResponse upstream) {
+        if (upstream.statusCode() == 101) {
+            upstream.netSocket().pause();
+        }
+    }
+
+    private static void tunnel(HttpServerRequest client, HttpClientResponse upstream) {
+        HttpServerResponse response = client.response();
+        response.setStatusCode(101);
+        // Sec-WebSocket-Accept answers the client's own key, and the chosen subprotocol is the service's choice.
+        response.headers().addAll(upstream.headers());
+        NetSocket upstreamSocket = upstream.netSocket();
+        client.toNetSocket().onSuccess(clientSocket -> {
+            clientSocket.handler(upstreamSocket::write);
+            upstreamSocket.handler(clientSocket::write);
+            clientSocket.closeHandler(ignored -> upstreamSocket.close());
+            upstreamSocket.closeHandler(ignored -> clientSocket.close());
+            upstreamSocket.resume();
+        }).onFailure(failure -> {
+            LOG.debugf("Client left during the WebSocket handshake: %s", failure.getMessage());
+            upstreamSocket.close();
+        });
+    }
+
+    /** The service said no (e.g. 401, 404): the client gets its answer as it is. */
+    private static void refuse(RoutingContext ctx, HttpClientResponse upstream) {
+        upstream.body().onComplete(body -> {
+            HttpServerResponse response = ctx.response().setStatusCode(upstream.statusCode());
+            String type = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
+            if (type != null) {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, type);
+            }
+            if (body.succeeded()) {
+                response.end(body.result());
+            } else {
+                response.end();
+            }
+        });
+    }
+
+    @ConfigMapping(prefix = "careweave.gateway")
+    public interface Config {
+
+        /** Paths whose WebSocket handshakes are relayed to the route's service. */
+        @WithDefault("/api/chat/ws")
+        List<String> websocketPaths();
+    }
+}
