@@ -69,11 +69,13 @@ public final class Stack implements BeforeAllCallback {
         File log = root.resolve("system-tests/target/stack-" + command + ".log").toFile();
         try {
             Files.createDirectories(log.toPath().getParent());
-            Process process = new ProcessBuilder(root.resolve("deploy/local/careweave").toString(), command)
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("deploy/local/careweave").toString(), command)
                     .directory(root.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log)
-                    .start();
+                    .redirectOutput(log);
+            // Journeys record a session's outcome right after booking it, so sessions need not have started.
+            builder.environment().put("CAREWEAVE_THERAPY_OUTCOME_RECORDABLE_BEFORE_START", "4000d");
+            Process process = builder.start();
             if (!process.waitFor(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("careweave " + command + " timed out; see " + log);

@@ -1,0 +1,77 @@
+package org.careweave.systemtests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** A provider dashboard's view of the live feed: a Server-Sent Events stream read through the gateway. */
+public final class ProviderFeed implements AutoCloseable {
+
+    /** One SSE event: its id, name and data line. */
+    public record Event(String id, String name, String data) {
+    }
+
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CompletableFuture<HttpResponse<Stream<String>>> response;
+
+    public ProviderFeed(String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/api/providers/me/feed"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
+        response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(r -> {
+            String[] current = new String[3];
+            r.body().forEach(line -> {
+                if (line.startsWith("id:")) {
+                    current[0] = line.substring(3).strip();
+                } else if (line.startsWith("event:")) {
+                    current[1] = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    current[2] = line.substring(5).strip();
+                } else if (line.isEmpty() && current[2] != null) {
+                    events.add(new Event(current[0], current[1], current[2]));
+                    current[0] = current[1] = current[2] = null;
+                }
+            });
+        });
+    }
+
+    /** The first event matching, waiting at most {@code timeout}. */
+    public Event await(Predicate<Event> matching, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Event next = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                throw new AssertionError("No matching feed event within " + timeout);
+            }
+            if (matching.test(next)) {
+                return next;
+            }
+        }
+    }
+
+    /** Blocks until the stream is open (200 with headers), so events that follow are not missed. */
+    public ProviderFeed open(Duration timeout) throws Exception {
+        int status = response.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+        if (status != 200) {
+            throw new AssertionError("Feed answered " + status);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() {
+        response.thenAccept(r -> r.body().close());
+        response.cancel(true);
+    }
+}
