@@ -1,10 +1,13 @@
 package org.careweave.careplan.events;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.careweave.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -22,19 +25,19 @@ public class ServiceEventsConsumer {
 
     @Incoming("therapy-events")
     @Blocking
-    public void onTherapy(String json) {
-        inbox.consume(CONSUMER, json, projector::apply);
+    public CompletionStage<Void> onTherapy(Message<String> message) {
+        return inbox.consume(CONSUMER, message, projector::apply);
     }
 
     @Incoming("prescription-events")
     @Blocking
-    public void onPrescription(String json) {
-        inbox.consume(CONSUMER, json, projector::apply);
+    public CompletionStage<Void> onPrescription(Message<String> message) {
+        return inbox.consume(CONSUMER, message, projector::apply);
     }
 
     @Incoming("chat-events")
     @Blocking
-    public void onChat(String json) {
-        inbox.consume(CONSUMER, json, projector::apply);
+    public CompletionStage<Void> onChat(Message<String> message) {
+        return inbox.consume(CONSUMER, message, projector::apply);
     }
 }

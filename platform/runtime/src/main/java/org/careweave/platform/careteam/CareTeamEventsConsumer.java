@@ -1,5 +1,7 @@
 package org.careweave.platform.careteam;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,6 +10,7 @@ import org.careweave.platform.events.EventCatalog;
 import org.careweave.platform.events.careplan.CareTeamChanged;
 import org.careweave.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,8 +33,8 @@ public class CareTeamEventsConsumer {
 
     @Incoming("care-team-events")
     @Blocking
-    public void onEvent(String json) {
-        inbox.consume(CONSUMER, json, this::apply);
+    public CompletionStage<Void> onEvent(Message<String> message) {
+        return inbox.consume(CONSUMER, message, this::apply);
     }
 
     private void apply(CloudEvent event) {

@@ -2,6 +2,10 @@ package org.careweave.platform.kittest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,11 +20,13 @@ import jakarta.ws.rs.PathParam;
 
 import org.careweave.platform.access.PatientRecordAccess;
 import org.careweave.platform.audit.AuditTrail;
+import org.careweave.platform.events.CloudEvent;
 import org.careweave.platform.events.careplan.CareTeamChanged;
 import org.careweave.platform.events.therapy.SessionNoShow;
 import org.careweave.platform.inbox.Inbox;
 import org.careweave.platform.outbox.Outbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -85,6 +91,9 @@ public final class KitTestApp {
     @ApplicationScoped
     public static class CountingProjection {
 
+        // Outside the transaction, so failed attempts count too.
+        private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
         @Inject
         Inbox inbox;
 
@@ -93,16 +102,25 @@ public final class KitTestApp {
 
         @Incoming("kit-test-events")
         @Blocking
-        public void onEvent(String json) {
-            inbox.consume("kit-test-projection", json, event -> {
-                if (event.subject().startsWith("fail-")) {
-                    throw new IllegalStateException("projection refuses " + event.type());
-                }
-                em.createNativeQuery("insert into kit_test_projection (patient_id, applied_count) values (?1, 1) "
-                        + "on conflict (patient_id) do update set applied_count = kit_test_projection.applied_count + 1")
-                        .setParameter(1, event.subject())
-                        .executeUpdate();
-            });
+        public CompletionStage<Void> onEvent(Message<String> message) {
+            return inbox.consume("kit-test-projection", message, this::apply);
+        }
+
+        private void apply(CloudEvent event) {
+            attempts.computeIfAbsent(event.subject(), patientId -> new AtomicInteger()).incrementAndGet();
+            if (event.subject().startsWith("fail-")) {
+                throw new IllegalStateException("projection refuses " + event.type());
+            }
+            em.createNativeQuery("insert into kit_test_projection (patient_id, applied_count) values (?1, 1) "
+                    + "on conflict (patient_id) do update set applied_count = kit_test_projection.applied_count + 1")
+                    .setParameter(1, event.subject())
+                    .executeUpdate();
+        }
+
+        /** How often the handler ran for the patient's events, failed runs included. */
+        public int attempts(String patientId) {
+            AtomicInteger count = attempts.get(patientId);
+            return count == null ? 0 : count.get();
         }
 
         @Transactional
