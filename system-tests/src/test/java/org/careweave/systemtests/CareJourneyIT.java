@@ -146,6 +146,7 @@ class CareJourneyIT {
         }
 
         try (ProviderFeed feed = new ProviderFeed(Tokens.of("theo")).open(Duration.ofSeconds(10))) {
+            long prescribedAt = System.nanoTime();
             String prescriptionId = as("priya").body(Map.of(
                     "patientId", ALICE,
                     "medication", Map.of("name", "Sertraline", "drugClass", "SSRI"),
@@ -161,6 +162,9 @@ class CareJourneyIT {
             ProviderFeed.Event issued = feed.await(e -> "PRESCRIPTION_ISSUED".equals(e.name())
                     && e.data().contains(ALICE), PROPAGATION);
             assertThat(issued.data()).contains("Sertraline");
+            // A figure for the README: prescriber's write -> outbox -> Kafka -> care plan -> therapist's feed.
+            System.out.printf("FIGURE prescription issued -> therapist's live feed: %d ms%n",
+                    Duration.ofNanos(System.nanoTime() - prescribedAt).toMillis());
 
             as("alice").body(Map.of("status", "TAKEN", "takenAt", OffsetDateTime.now(ZoneOffset.UTC).toString()))
                     .post("/api/prescriptions/{id}/check-ins", prescriptionId).then().statusCode(201);
@@ -174,19 +178,27 @@ class CareJourneyIT {
 
     @Test
     @Order(4)
-    void crisisMessageRaisesAnUrgentFlagForTheCareTeamWithoutTheText() {
+    void crisisMessageRaisesAnUrgentFlagForTheCareTeamWithoutTheText() throws Exception {
         String conversationId = as("alice").body(Map.of("kind", "CARE_TEAM"))
                 .post("/api/chat/conversations").then()
                 .statusCode(anyOf(is(200), is(201)))
                 .extract().path("id");
 
-        try (PublishedEvents chatEvents = new PublishedEvents(Topics.CHAT)) {
+        try (PublishedEvents chatEvents = new PublishedEvents(Topics.CHAT);
+                ProviderFeed feed = new ProviderFeed(Tokens.of("theo")).open(Duration.ofSeconds(10))) {
             String text = "I want to end my life tonight";
+            long sentAt = System.nanoTime();
             as("alice").header("Idempotency-Key", UUID.randomUUID().toString())
                     .body(Map.of("text", text))
                     .post("/api/chat/conversations/{id}/messages", conversationId).then()
                     .statusCode(201)
                     .body("replies.text.join(' ')", org.hamcrest.Matchers.containsString("988"));
+
+            ProviderFeed.Event flagged = feed.await(e -> e.name() != null && e.name().endsWith("FLAG_RAISED")
+                    && e.data().contains(ALICE), PROPAGATION);
+            System.out.printf("FIGURE crisis message -> urgent flag on the care team's live feed: %d ms%n",
+                    Duration.ofNanos(System.nanoTime() - sentAt).toMillis());
+            assertThat(flagged.data()).doesNotContain(text);
 
             ConsumerRecord<String, String> flag = chatEvents.await(e -> e.path("type").asText()
                     .equals("careweave.chat.risk-flag.raised.v1")

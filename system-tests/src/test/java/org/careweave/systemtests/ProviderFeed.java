@@ -1,5 +1,6 @@
 package org.careweave.systemtests;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,9 +29,16 @@ public final class ProviderFeed implements AutoCloseable {
                 .header("Accept", "text/event-stream")
                 .build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
-            String[] current = new String[3];
-            r.body().forEach(line -> {
+        // Reading blocks until the stream ends, so it gets a thread of its own (never the test's).
+        Thread reader = new Thread(() -> read(response.join().body()), "provider-feed");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read(Stream<String> lines) {
+        String[] current = new String[3];
+        try {
+            lines.forEach(line -> {
                 if (line.startsWith("id:")) {
                     current[0] = line.substring(3).strip();
                 } else if (line.startsWith("event:")) {
@@ -42,7 +50,9 @@ public final class ProviderFeed implements AutoCloseable {
                     current[0] = current[1] = current[2] = null;
                 }
             });
-        });
+        } catch (UncheckedIOException closed) {
+            // The feed was closed: the stream ends here.
+        }
     }
 
     /** The first event matching, waiting at most {@code timeout}. */
@@ -69,9 +79,11 @@ public final class ProviderFeed implements AutoCloseable {
         return this;
     }
 
+    /** Closing waits for the reader to let go of the stream (at the next heartbeat), so it happens aside. */
     @Override
     public void close() {
-        response.thenAccept(r -> r.body().close());
-        response.cancel(true);
+        Thread closer = new Thread(() -> response.thenAccept(r -> r.body().close()), "provider-feed-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 }

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,7 +29,7 @@ public final class Stack implements BeforeAllCallback {
     public static final String REALM = "careweave";
 
     /** Services by name and direct URL, for readiness checks that bypass the gateway. */
-    public static final java.util.Map<String, String> SERVICES = java.util.Map.of(
+    public static final Map<String, String> SERVICES = Map.of(
             "care-plan-service", env("CAREWEAVE_CARE_PLAN_URL", "http://localhost:8081"),
             "therapy-service", env("CAREWEAVE_THERAPY_URL", "http://localhost:8082"),
             "prescription-service", env("CAREWEAVE_PRESCRIPTION_URL", "http://localhost:8083"),
@@ -47,7 +49,10 @@ public final class Stack implements BeforeAllCallback {
             return new Started(false);
         }
         run("up");
-        return new Started(true);
+        Started started = new Started(true);
+        // Also when the test JVM is stopped before JUnit closes the store: never leave the stack behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stack-down"));
+        return started;
     }
 
     private static boolean gatewayReady() {
@@ -96,11 +101,19 @@ public final class Stack implements BeforeAllCallback {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** Closed by JUnit when the whole run ends: stops the stack only if this run started it. */
-    private record Started(boolean byThisRun) implements ExtensionContext.Store.CloseableResource {
+    /** Closed when the whole run ends: stops the stack, once, only if this run started it. */
+    private static final class Started implements ExtensionContext.Store.CloseableResource {
+
+        private final boolean byThisRun;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        Started(boolean byThisRun) {
+            this.byThisRun = byThisRun;
+        }
+
         @Override
         public void close() {
-            if (byThisRun) {
+            if (byThisRun && stopped.compareAndSet(false, true)) {
                 run("down");
             }
         }
