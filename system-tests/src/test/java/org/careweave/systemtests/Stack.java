@@ -69,6 +69,18 @@ public final class Stack implements BeforeAllCallback {
         }
     }
 
+    /** Starts whatever component of the stack is not running (the script leaves running ones alone). */
+    static void startStopped() {
+        run("up");
+    }
+
+    /** The pid of a component the local runner started, from its state folder. */
+    static long pidOf(String component) throws IOException {
+        Path root = Path.of(System.getProperty("careweave.repo.root", "..")).toAbsolutePath().normalize();
+        Path state = Path.of(env("CAREWEAVE_STATE_DIR", root.resolve("deploy/local/.state").toString()));
+        return Long.parseLong(Files.readString(state.resolve("run/" + component + ".pid")).strip());
+    }
+
     private static void run(String command) {
         Path root = Path.of(System.getProperty("careweave.repo.root", "..")).toAbsolutePath().normalize();
         File log = root.resolve("system-tests/target/stack-" + command + ".log").toFile();
