@@ -60,6 +60,9 @@ public class Conversations {
         } else if (kind == ConversationKind.TEAM_ONLY) {
             throw ProblemException.forbidden("A team-only conversation is opened by the care team");
         }
+        // Two first opens at once: the second waits here, then finds the first one's conversation.
+        Conversation.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "chat.conversation:" + patientId + ":" + kind).getSingleResult();
         Conversation existing = Conversation.of(patientId, kind).orElse(null);
         if (existing != null) {
             audit.record("open", ConversationAccess.RESOURCE, existing.id.toString(), patientId, AuditTrail.Outcome.SUCCESS);

@@ -7,9 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -56,6 +61,29 @@ class ConversationResourceTest {
             assertThat(records.get(0).key()).isEqualTo(patient.id());
             assertThat(event.getString("type")).isEqualTo("careweave.chat.conversation.opened.v1");
             assertThat(event.getJsonObject("data").getMap()).containsOnlyKeys("patientId", "conversationId", "kind");
+        }
+    }
+
+    @Test
+    void simultaneousFirstOpensGetOneConversation() throws Exception {
+        Person patient = fixture.person("patient");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<io.restassured.response.Response>> opens = pool.invokeAll(Collections.nCopies(6,
+                    () -> given().auth().oauth2(patient.token()).contentType(ContentType.JSON)
+                            .body(Map.of("kind", "SUPPORT")).post("/api/chat/conversations")));
+            Set<String> ids = new HashSet<>();
+            int created = 0;
+            for (Future<io.restassured.response.Response> open : opens) {
+                io.restassured.response.Response response = open.get();
+                assertThat(response.statusCode()).isIn(200, 201);
+                created += response.statusCode() == 201 ? 1 : 0;
+                ids.add(response.path("id"));
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
