@@ -30,6 +30,7 @@ import org.careweave.platform.events.therapy.AssessmentScored;
 import org.careweave.platform.events.therapy.SessionCompleted;
 import org.careweave.platform.events.therapy.SessionScheduled;
 import org.careweave.platform.testing.TestKafkaConsumer;
+import org.careweave.platform.testing.TestEventProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,12 +57,12 @@ class CareTimelineTest {
     @Inject
     ObjectMapper mapper;
 
-    private ServiceEvents events;
+    private TestEventProducer events;
 
     @BeforeEach
     void setUp() {
         RealmStub.install(keycloak);
-        events = new ServiceEvents(bootstrap, mapper);
+        events = new TestEventProducer(bootstrap, mapper);
     }
 
     @AfterEach

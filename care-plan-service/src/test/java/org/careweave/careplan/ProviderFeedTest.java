@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import org.careweave.platform.events.therapy.AssessmentScored;
 import org.careweave.platform.events.therapy.SessionCompleted;
 import org.careweave.platform.events.therapy.SessionScheduled;
+import org.careweave.platform.testing.TestEventProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,13 +55,13 @@ class ProviderFeedTest {
     @TestHTTPResource("/api/providers/me/feed")
     URI feedUri;
 
-    private ServiceEvents events;
+    private TestEventProducer events;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void setUp() {
         RealmStub.install(keycloak);
-        events = new ServiceEvents(bootstrap, mapper);
+        events = new TestEventProducer(bootstrap, mapper);
     }
 
     @AfterEach

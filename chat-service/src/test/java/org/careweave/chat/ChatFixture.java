@@ -14,14 +14,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.careweave.platform.careteam.CareTeamDirectory;
-import org.careweave.platform.events.CloudEvent;
-import org.careweave.platform.events.Topics;
 import org.careweave.platform.events.careplan.CareTeamChanged;
+import org.careweave.platform.testing.TestEventProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,12 +55,8 @@ public class ChatFixture {
     public void careTeam(Person patient, Map<Person, String> members) {
         CareTeamChanged change = new CareTeamChanged(patient.id(), UUID.randomUUID().toString(),
                 members.entrySet().stream().map(e -> new CareTeamChanged.Member(e.getKey().id(), e.getValue())).toList());
-        CloudEvent event = CloudEvent.of("/careweave/care-plan-service", change, mapper);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.<String, Object> of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CAREPLAN, patient.id(), mapper.writeValueAsString(event))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        try (TestEventProducer events = new TestEventProducer(bootstrap, mapper)) {
+            events.publish("care-plan-service", change);
         }
         Set<String> expected = members.keySet().stream().map(Person::id).collect(Collectors.toSet());
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->

@@ -4,20 +4,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.careweave.platform.careteam.CareTeamDirectory;
-import org.careweave.platform.events.CloudEvent;
-import org.careweave.platform.events.Topics;
 import org.careweave.platform.events.careplan.CareTeamChanged;
+import org.careweave.platform.testing.TestEventProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,14 +42,8 @@ public class CareTeams {
     }
 
     public void assign(String patientId, List<CareTeamChanged.Member> members) {
-        CareTeamChanged change = new CareTeamChanged(patientId, UUID.randomUUID().toString(), members);
-        CloudEvent event = CloudEvent.of("/careweave/care-plan-service", change, mapper);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CAREPLAN, patientId, mapper.writeValueAsString(event))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Care-team event could not be sent", e);
+        try (TestEventProducer events = new TestEventProducer(bootstrap, mapper)) {
+            events.publish("care-plan-service", new CareTeamChanged(patientId, UUID.randomUUID().toString(), members));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> directory.team(patientId).size() == members.size()));

@@ -1,4 +1,4 @@
-package org.careweave.careplan;
+package org.careweave.platform.testing;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,22 +14,23 @@ import org.careweave.platform.events.EventPayload;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Publishes events as the other services' outboxes do: structured CloudEvents JSON, keyed by patient id. */
-final class ServiceEvents implements AutoCloseable {
+public final class TestEventProducer implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper mapper;
 
-    ServiceEvents(String bootstrap, ObjectMapper mapper) {
+    public TestEventProducer(String bootstrap, ObjectMapper mapper) {
         this.mapper = mapper;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
 
-    CloudEvent publish(String service, EventPayload payload) {
+    /** Publishes {@code payload} as {@code service} (e.g. "therapy-service") would, on its catalog topic. */
+    public CloudEvent publish(String service, EventPayload payload) {
         return send(CloudEvent.of("/careweave/" + service, payload, mapper));
     }
 
-    CloudEvent send(CloudEvent event) {
+    public CloudEvent send(CloudEvent event) {
         String topic = EventCatalog.forType(event.type()).orElseThrow().topic();
         try {
             producer.send(new ProducerRecord<>(topic, event.subject(), mapper.writeValueAsString(event)))
@@ -41,7 +42,7 @@ final class ServiceEvents implements AutoCloseable {
     }
 
     /** A record as a broken producer might write it. */
-    void sendRaw(String topic, String key, String value) {
+    public void sendRaw(String topic, String key, String value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
