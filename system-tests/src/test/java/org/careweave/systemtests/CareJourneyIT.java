@@ -93,20 +93,19 @@ class CareJourneyIT {
     @Test
     @Order(2)
     void sessionAndAssessmentReachTheCareTimelineAsValidEvents() {
-        // A free weekly slot far enough ahead that reruns never clash.
-        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS)
-                .plusDays(ThreadLocalRandom.current().nextInt(2, 3000)).withHour(15);
+        // Theo documents the session he held with Alice earlier (a late entry); a fresh random slot on each try
+        // keeps reruns against a long-lived stack from clashing with an earlier run's entry.
         String sessionId = await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).until(
                 () -> as("theo").body(Map.of(
-                        "patientId", ALICE, "therapistId", THEO, "startsAt", startsAt.toString(),
-                        "durationMinutes", 50, "modality", "CBT", "format", "VIDEO"))
-                        .post("/api/therapy/sessions"),
+                        "patientId", ALICE, "startsAt", pastSlot().toString(), "durationMinutes", 50,
+                        "modality", "CBT", "format", "VIDEO", "summary", "Worked on sleep and activity planning.",
+                        "privateNote", "Private: history discussed.", "homework", "Activity diary"))
+                        .post("/api/therapy/sessions/late-entries"),
                 // Until the therapy service has followed the care-team event, theo is not alice's therapist yet.
                 r -> r.statusCode() == 201).path("id");
-
-        as("theo").body(Map.of("summary", "Worked on sleep and activity planning.",
-                "privateNote", "Private: history discussed.", "homework", "Activity diary"))
-                .post("/api/therapy/sessions/{id}/complete", sessionId).then().statusCode(200);
+        as("alice").get("/api/therapy/sessions/{id}", sessionId).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .body("lateEntry", equalTo(true));
 
         try (PublishedEvents therapyEvents = new PublishedEvents(Topics.THERAPY)) {
             String assessmentId = as("alice").body(Map.of("patientId", ALICE, "instrument", "PHQ9",
@@ -131,6 +130,13 @@ class CareJourneyIT {
         // The private note stays with its author.
         as("priya").get("/api/therapy/sessions/{id}/note", sessionId).then().statusCode(404);
         as("theo").get("/api/therapy/sessions/{id}/note", sessionId).then().statusCode(200);
+    }
+
+    /** A whole five minutes within the last four weeks that has ended by now. */
+    private static OffsetDateTime pastSlot() {
+        long minutesBack = 60 + 5L * ThreadLocalRandom.current().nextInt(0, 28 * 24 * 12);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).withMinute(0)
+                .minusMinutes(minutesBack);
     }
 
     @Test

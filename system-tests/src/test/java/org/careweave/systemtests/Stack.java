@@ -90,8 +90,6 @@ public final class Stack implements BeforeAllCallback {
                     .directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log);
-            // Journeys record a session's outcome right after booking it, so sessions need not have started.
-            builder.environment().put("CAREWEAVE_THERAPY_OUTCOME_RECORDABLE_BEFORE_START", "4000d");
             Process process = builder.start();
             if (!process.waitFor(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -25,11 +25,12 @@ public record SessionView(
         String cancellationReason,
         Boolean lateCancellation,
         Instant cancelledAt,
-        Instant completedAt) {
+        Instant completedAt,
+        boolean lateEntry) {
 
     static SessionView of(TherapySession s) {
         return new SessionView(s.id, s.patientId, s.therapistId, s.startsAt, s.endsAt, s.durationMinutes,
                 s.modality, s.format, s.status, s.seriesId, s.summary, s.homework, s.cancellationReason,
-                s.lateCancellation, s.cancelledAt, s.completedAt);
+                s.lateCancellation, s.cancelledAt, s.completedAt, s.lateEntry);
     }
 }

@@ -113,16 +113,34 @@ public class SessionScheduler {
         session.requireScheduled("completed");
         Instant now = Instant.now();
         requireOutcomeRecordable(session, now);
-        session.complete(summary, homework == null || homework.isBlank() ? null : homework, now);
-        if (privateNote != null && !privateNote.isBlank()) {
-            PrivateNote note = new PrivateNote();
-            note.sessionId = session.id;
-            note.authorId = therapistId;
-            note.patientId = session.patientId;
-            note.body = privateNote;
-            note.writtenAt = now;
-            note.persist();
+        recordOutcome(session, summary, homework, privateNote, therapistId, now);
+        events.completed(session);
+        return session;
+    }
+
+    /**
+     * Documents a session that took place without having been booked ahead: booked in the past and completed in
+     * one step, marked as a late entry. It must have ended, and lie within the practice's late-entry window.
+     */
+    @Transactional
+    public TherapySession documentLateEntry(SessionSlot slot, String summary, String homework, String privateNote) {
+        Instant now = Instant.now();
+        Instant end = slot.startsAt().plus(Duration.ofMinutes(slot.durationMinutes()));
+        Duration window = settings.sessions().lateEntryWindow();
+        if (end.isAfter(now) || slot.startsAt().isBefore(now.minus(window))) {
+            throw ProblemException.badRequest("The request has invalid fields", List.of(new Problem.FieldError(
+                    "startsAt", "a late entry must have ended and have started within the last " + window.toDays()
+                            + " days")));
         }
+        List<String> clashes = clashesOf(slot, null);
+        if (!clashes.isEmpty()) {
+            throw ProblemException.conflict("The session " + String.join("; it ", clashes));
+        }
+        TherapySession session = book(slot, null);
+        session.lateEntry = true;
+        recordOutcome(session, summary, homework, privateNote, slot.therapistId(), now);
+        flushGuardingOverlap();
+        events.scheduled(session);
         events.completed(session);
         return session;
     }
@@ -143,6 +161,20 @@ public class SessionScheduler {
                 slot.durationMinutes(), slot.modality(), slot.format(), seriesId, Instant.now());
         session.persist();
         return session;
+    }
+
+    private static void recordOutcome(TherapySession session, String summary, String homework, String privateNote,
+            String therapistId, Instant now) {
+        session.complete(summary, homework == null || homework.isBlank() ? null : homework, now);
+        if (privateNote != null && !privateNote.isBlank()) {
+            PrivateNote note = new PrivateNote();
+            note.sessionId = session.id;
+            note.authorId = therapistId;
+            note.patientId = session.patientId;
+            note.body = privateNote;
+            note.writtenAt = now;
+            note.persist();
+        }
     }
 
     private void requireOutcomeRecordable(TherapySession session, Instant now) {

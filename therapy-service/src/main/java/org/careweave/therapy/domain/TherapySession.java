@@ -73,6 +73,10 @@ public class TherapySession extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** Documented after it took place rather than booked ahead (a late entry). */
+    @Column(name = "late_entry", nullable = false)
+    public boolean lateEntry;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

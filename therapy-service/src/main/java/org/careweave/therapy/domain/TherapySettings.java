@@ -27,5 +27,9 @@ public interface TherapySettings {
          */
         @WithDefault("0s")
         Duration outcomeRecordableBeforeStart();
+
+        /** How far back a therapist may document a session that took place without having been booked. */
+        @WithDefault("30d")
+        Duration lateEntryWindow();
     }
 }
