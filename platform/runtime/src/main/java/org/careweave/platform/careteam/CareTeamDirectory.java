@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.careweave.platform.events.careplan.CareTeamChanged;
@@ -14,9 +16,27 @@ import org.careweave.platform.events.careplan.CareTeamChanged;
 @ApplicationScoped
 public class CareTeamDirectory {
 
-    /** Replaces the patient's team with the event's full member list (events carry the whole team, not a delta). */
+    @Inject
+    EntityManager em;
+
+    /**
+     * Replaces the patient's team with the event's full member list (events carry the whole team, not a delta),
+     * unless a newer change is already applied: an older event arriving late changes nothing.
+     *
+     * @return whether the change was applied
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(CareTeamChanged change, Instant changedAt) {
+    public boolean apply(CareTeamChanged change, Instant changedAt) {
+        // Takes the patient's row lock too, so two changes of one team are applied one after the other.
+        int newer = em.createNativeQuery("insert into care_team_version (patient_id, changed_at) values (?1, ?2) "
+                + "on conflict (patient_id) do update set changed_at = excluded.changed_at "
+                + "where care_team_version.changed_at <= excluded.changed_at")
+                .setParameter(1, change.patientId())
+                .setParameter(2, changedAt)
+                .executeUpdate();
+        if (newer == 0) {
+            return false;
+        }
         CareTeamMember.delete("patientId", change.patientId());
         for (CareTeamChanged.Member member : change.members()) {
             CareTeamMember row = new CareTeamMember();
@@ -27,6 +47,7 @@ public class CareTeamDirectory {
             row.updatedAt = changedAt;
             row.persist();
         }
+        return true;
     }
 
     public Set<CareTeamRole> rolesOf(String providerId, String patientId) {

@@ -20,11 +20,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Idempotent consumption: the event id is recorded in the same transaction as the projection
- * update, so a redelivered event changes nothing. A handler that keeps failing, or a record that is
- * not a CloudEvent, is nacked with an {@link UnprocessableEventException}; the channel's dead-letter
- * strategy then moves the record to {@code <topic>.dlq} with the reason in a header. A handler that
- * fails once shutdown began leaves the record unacknowledged: its offset is not committed and the
- * event comes again after the restart.
+ * update, so a redelivered event changes nothing.
+ * <p>
+ * A transient failure (see {@link TransientFailure}: the database away, a pool or lock timeout) is retried with
+ * exponential backoff for as long as {@code careweave.inbox.transient-retry-for}, so an outage of minutes loses
+ * no urgent flag. A record that is not a CloudEvent, or a handler that fails the same way
+ * {@code careweave.inbox.max-attempts} times, is nacked with an {@link UnprocessableEventException}; the channel's
+ * dead-letter strategy then moves the record to {@code <topic>.dlq} with the reason in a header, from where an
+ * admin replays it after a fix ({@code DeadLetterResource}). A handler that fails once shutdown began leaves the
+ * record unacknowledged: its offset is not committed and the event comes again after the restart.
  */
 @ApplicationScoped
 public class Inbox {
@@ -36,16 +40,22 @@ public class Inbox {
     private final ShutdownState shutdown;
     private final int maxAttempts;
     private final Duration backoff;
+    private final Duration maxBackoff;
+    private final Duration transientRetryFor;
 
     @Inject
     public Inbox(EntityManager em, ObjectMapper mapper, ShutdownState shutdown,
             @ConfigProperty(name = "careweave.inbox.max-attempts") int maxAttempts,
-            @ConfigProperty(name = "careweave.inbox.retry-backoff") Duration backoff) {
+            @ConfigProperty(name = "careweave.inbox.retry-backoff") Duration backoff,
+            @ConfigProperty(name = "careweave.inbox.max-backoff") Duration maxBackoff,
+            @ConfigProperty(name = "careweave.inbox.transient-retry-for") Duration transientRetryFor) {
         this.em = em;
         this.mapper = mapper;
         this.shutdown = shutdown;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
+        this.maxBackoff = maxBackoff;
+        this.transientRetryFor = transientRetryFor;
     }
 
     /**
@@ -63,32 +73,50 @@ public class Inbox {
             return message.nack(
                     new UnprocessableEventException("Not a CloudEvent: " + e.getClass().getSimpleName(), e));
         }
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (attempt > 1) {
-                pause();
-            }
+        long retryUntil = System.nanoTime() + transientRetryFor.toNanos();
+        Duration pause = backoff;
+        int deterministicFailures = 0;
+        for (int attempt = 1;; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (recordFirstDelivery(consumer, event)) {
                         handler.accept(event);
                     }
                 });
+                if (attempt > 1) {
+                    LOG.infof("%s: event %s (%s) applied on attempt %d", consumer, event.id(), event.type(), attempt);
+                }
                 return message.ack();
             } catch (RuntimeException e) {
                 if (shutdown.begun()) {
-                    LOG.infof("%s: event %s (%s) failed during shutdown (%s); left unacknowledged for redelivery",
-                            consumer, event.id(), event.type(), e.getClass().getSimpleName());
-                    // Neither ack nor nack: the commit strategy never commits past this record.
-                    return new CompletableFuture<>();
+                    return leftForRedelivery(consumer, event, e);
                 }
-                last = e;
-                LOG.warnf("%s: attempt %d/%d for event %s (%s) failed: %s", consumer, attempt, maxAttempts,
-                        event.id(), event.type(), e.getClass().getSimpleName());
+                boolean transientFailure = TransientFailure.is(e);
+                if (!transientFailure) {
+                    deterministicFailures++;
+                }
+                if (deterministicFailures >= maxAttempts || System.nanoTime() - retryUntil > 0) {
+                    return message.nack(new UnprocessableEventException("Handler of " + consumer + " failed "
+                            + attempt + " times for " + event.type() + ": " + rootCause(e), e));
+                }
+                LOG.warnf("%s: attempt %d for event %s (%s) failed (%s, %s); retrying in %d ms", consumer, attempt,
+                        event.id(), event.type(), rootCause(e), transientFailure ? "transient" : "not transient",
+                        pause.toMillis());
+                if (!sleep(pause) || shutdown.begun()) {
+                    return leftForRedelivery(consumer, event, e);
+                }
+                if (transientFailure) {
+                    pause = pause.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : pause.multipliedBy(2);
+                }
             }
         }
-        return message.nack(new UnprocessableEventException("Handler of " + consumer + " failed " + maxAttempts
-                + " times for " + event.type() + ": " + rootCause(last), last));
+    }
+
+    private static CompletionStage<Void> leftForRedelivery(String consumer, CloudEvent event, RuntimeException e) {
+        LOG.infof("%s: event %s (%s) failed during shutdown (%s); left unacknowledged for redelivery",
+                consumer, event.id(), event.type(), e.getClass().getSimpleName());
+        // Neither ack nor nack: the commit strategy never commits past this record.
+        return new CompletableFuture<>();
     }
 
     private boolean recordFirstDelivery(String consumer, CloudEvent event) {
@@ -100,11 +128,13 @@ public class Inbox {
                 .executeUpdate() == 1;
     }
 
-    private void pause() {
+    private static boolean sleep(Duration pause) {
         try {
-            Thread.sleep(backoff.toMillis());
+            Thread.sleep(pause.toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -85,6 +85,19 @@ class InboxTest {
         assertThat(projection.appliedCount(failing)).isZero();
     }
 
+    @Test
+    void eventArrivingWhileTheDatabaseIsAwayIsAppliedOnceItIsBackInsteadOfDeadLettered() throws Exception {
+        String patientId = "outage-" + UUID.randomUUID();
+        try (TestKafkaConsumer dlq = new TestKafkaConsumer(bootstrap, Topics.dlq(Topics.THERAPY));
+                KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.THERAPY, patientId, noShowEvent(patientId))).get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> projection.appliedCount(patientId) == 1);
+            assertThat(projection.attempts(patientId)).isEqualTo(CountingProjection.OUTAGE_ATTEMPTS + 1);
+            assertThat(dlq.recordsWithin(Topics.dlq(Topics.THERAPY), r -> patientId.equals(r.key()),
+                    Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
     private String noShowEvent(String patientId) throws Exception {
         SessionNoShow payload = new SessionNoShow(patientId, UUID.randomUUID().toString(), "therapist-1",
                 Instant.now());

@@ -1,5 +1,6 @@
 package org.careweave.platform.kittest;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -87,9 +89,14 @@ public final class KitTestApp {
         ML
     }
 
-    /** Counts the therapy events it applied per patient; a patient id starting with "fail-" makes it throw. */
+    /**
+     * Counts the therapy events it applied per patient; a patient id starting with "fail-" makes it throw, one
+     * starting with "outage-" fails as if the database were away for the first {@link #OUTAGE_ATTEMPTS} tries.
+     */
     @ApplicationScoped
     public static class CountingProjection {
+
+        public static final int OUTAGE_ATTEMPTS = 8;
 
         // Outside the transaction, so failed attempts count too.
         private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -110,6 +117,10 @@ public final class KitTestApp {
             attempts.computeIfAbsent(event.subject(), patientId -> new AtomicInteger()).incrementAndGet();
             if (event.subject().startsWith("fail-")) {
                 throw new IllegalStateException("projection refuses " + event.type());
+            }
+            if (event.subject().startsWith("outage-") && attempts(event.subject()) <= OUTAGE_ATTEMPTS) {
+                throw new PersistenceException("Unable to acquire JDBC Connection",
+                        new SQLException("Connection to localhost refused", "08001"));
             }
             em.createNativeQuery("insert into kit_test_projection (patient_id, applied_count) values (?1, 1) "
                     + "on conflict (patient_id) do update set applied_count = kit_test_projection.applied_count + 1")

@@ -53,6 +53,16 @@ public final class TestKafkaConsumer implements AutoCloseable {
         }
     }
 
+    /** Polls for the whole of {@code period} and returns every matching record of {@code topic}, maybe none. */
+    public List<ConsumerRecord<String, String>> recordsWithin(String topic,
+            Predicate<ConsumerRecord<String, String>> predicate, Duration period) {
+        long deadline = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(100)).forEach(received::add);
+        }
+        return received.stream().filter(record -> record.topic().equals(topic) && predicate.test(record)).toList();
+    }
+
     @Override
     public void close() {
         consumer.close();
