@@ -91,12 +91,15 @@ public final class KitTestApp {
 
     /**
      * Counts the therapy events it applied per patient; a patient id starting with "fail-" makes it throw, one
-     * starting with "outage-" fails as if the database were away for the first {@link #OUTAGE_ATTEMPTS} tries.
+     * starting with "fixable-" fails until {@link #fixed}, one starting with "outage-" fails as if the database were away for the first {@link #OUTAGE_ATTEMPTS} tries.
      */
     @ApplicationScoped
     public static class CountingProjection {
 
         public static final int OUTAGE_ATTEMPTS = 8;
+
+        /** Until a test sets it, events of "fixable-" patients fail as if the projection had a bug. */
+        public static volatile boolean fixed;
 
         // Outside the transaction, so failed attempts count too.
         private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -117,6 +120,9 @@ public final class KitTestApp {
             attempts.computeIfAbsent(event.subject(), patientId -> new AtomicInteger()).incrementAndGet();
             if (event.subject().startsWith("fail-")) {
                 throw new IllegalStateException("projection refuses " + event.type());
+            }
+            if (event.subject().startsWith("fixable-") && !fixed) {
+                throw new IllegalStateException("projection has a bug for " + event.type());
             }
             if (event.subject().startsWith("outage-") && attempts(event.subject()) <= OUTAGE_ATTEMPTS) {
                 throw new PersistenceException("Unable to acquire JDBC Connection",
