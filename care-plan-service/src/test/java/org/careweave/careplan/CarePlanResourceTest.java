@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -219,6 +220,26 @@ class CarePlanResourceTest {
                 .body("find { it.patientId == '" + patient + "' }.openUrgentFlags", hasSize(0));
         given().auth().oauth2(Tokens.patient(patient)).get("/api/care-plans/" + planId + "/timeline").then()
                 .body("kind", hasItems("URGENT_FLAG_RAISED", "URGENT_FLAG_ACKNOWLEDGED"));
+    }
+
+    @Test
+    void aCoordinatorsCaseloadHoldsEveryPatientWithAnOpenFlagTeamOrNot() {
+        String flagged = Tokens.newId();
+        String calm = Tokens.newId();
+        Map<String, Object> risky = Intakes.mild();
+        risky.put("phq9Answers", List.of(0, 0, 0, 0, 0, 0, 0, 0, 2));
+        Intakes.submit(Tokens.patient(flagged), risky).statusCode(201);
+        Intakes.submit(Tokens.patient(calm), Intakes.mild()).statusCode(201);
+
+        given().auth().oauth2(Tokens.coordinator()).get("/api/providers/me/caseload").then()
+                .statusCode(200)
+                .body("patientId", hasItem(flagged))
+                .body("patientId", not(hasItem(calm)))
+                .body("find { it.patientId == '" + flagged + "' }.openUrgentFlags[0].source",
+                        equalTo("INTAKE_SELF_HARM"));
+        // A therapist's caseload stays their own team's.
+        given().auth().oauth2(Tokens.therapist(Tokens.newId())).get("/api/providers/me/caseload").then()
+                .statusCode(200).body("patientId", not(hasItem(flagged)));
     }
 
     private static String ack(String planId, String flagId) {

@@ -181,7 +181,7 @@ class CareTimelineTest {
                 .get("/api/providers/me/caseload").then().statusCode(200)
                 .body("patientId", contains(urgent, calm))
                 .body("[0].openUrgentFlags[0].source", equalTo("ASSESSMENT_SELF_HARM")));
-        given().auth().oauth2(Tokens.coordinator()).get("/api/providers/me/caseload").then().statusCode(403);
+        given().auth().oauth2(Tokens.patient(urgent)).get("/api/providers/me/caseload").then().statusCode(403);
         given().get("/api/providers/me/caseload").then().statusCode(401);
         given().auth().oauth2(Tokens.admin()).queryParam("patientId", urgent).get("/api/audit-entries").then()
                 .body("findAll { it.resourceType == 'caseload' }.action", hasItem("read"));

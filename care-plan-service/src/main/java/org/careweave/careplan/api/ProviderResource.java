@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,13 +56,17 @@ public class ProviderResource {
     @GET
     @Path("/caseload")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.THERAPIST, Roles.PSYCHIATRIST })
-    @Operation(summary = "The caller's care-team patients with their latest measures; patients with open urgent "
-            + "flags first")
+    @RolesAllowed({ Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
+    @Operation(summary = "The caller's care-team patients with their latest measures, patients with open urgent "
+            + "flags first; for a care coordinator every patient with an open urgent flag, with or without a team")
     public List<CaseloadEntry> caseload() {
         String me = caller.id();
         Map<String, CarePlan> plans = new LinkedHashMap<>();
-        CarePlan.onTeamOf(me).forEach(plan -> plans.merge(plan.patientId, plan,
+        boolean provider = caller.hasRole(Roles.THERAPIST) || caller.hasRole(Roles.PSYCHIATRIST);
+        List<CarePlan> candidates = provider ? CarePlan.onTeamOf(me)
+                : UrgentFlag.patientsWithOpenFlags().stream().map(CarePlan::currentOf).flatMap(Optional::stream)
+                        .toList();
+        candidates.forEach(plan -> plans.merge(plan.patientId, plan,
                 (a, b) -> a.createdAt.isAfter(b.createdAt) ? a : b));
         List<CaseloadEntry> entries = new ArrayList<>();
         Instant since = Instant.now().minus(ADHERENCE_WINDOW);
@@ -107,6 +112,9 @@ public class ProviderResource {
         }
         if (me.equals(plan.prescriberId)) {
             roles.add("PRESCRIBER");
+        }
+        if (me.equals(plan.coordinatorId)) {
+            roles.add("COORDINATOR");
         }
         DoseCheckIn.Adherence adherence = DoseCheckIn.since(plan.patientId, since);
         List<CaseloadEntry.Flag> flags = UrgentFlag.openOf(plan.patientId).stream()

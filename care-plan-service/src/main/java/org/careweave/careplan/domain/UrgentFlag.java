@@ -49,6 +49,12 @@ public class UrgentFlag extends PanacheEntityBase {
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
 
+    /** Every patient with an open flag, whether or not they have a care team yet. */
+    public static List<String> patientsWithOpenFlags() {
+        return getEntityManager().createQuery("select distinct f.patientId from UrgentFlag f "
+                + "where f.acknowledgedAt is null", String.class).getResultList();
+    }
+
     public static List<UrgentFlag> openOf(String patientId) {
         return list("patientId = ?1 and acknowledgedAt is null order by raisedAt desc", patientId);
     }

@@ -16,6 +16,12 @@ public interface RateLimitConfig {
 
     Map<String, Group> rateLimits();
 
+    /**
+     * Path patterns where a message is screened for crisis language by its service before that service's own limit
+     * applies: an authenticated caller is never refused here, so a patient in crisis always reaches the screening.
+     */
+    Optional<List<String>> screenedPaths();
+
     interface Group {
 
         /** Path prefixes of the group (whole segments; the longest wins). The default group has none. */

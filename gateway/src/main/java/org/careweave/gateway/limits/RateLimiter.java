@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import org.careweave.gateway.problem.ProblemWriter;
 import org.careweave.gateway.security.Caller;
+import org.careweave.gateway.security.PathPattern;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -30,6 +31,7 @@ public class RateLimiter implements Handler<RoutingContext> {
 
     private final List<Group> groups;
     private final Group fallback;
+    private final List<PathPattern> screened;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private final long sweeper;
@@ -46,6 +48,7 @@ public class RateLimiter implements Handler<RoutingContext> {
         configured.remove(fallback);
         configured.sort(Comparator.comparingInt(Group::longestPrefix).reversed());
         this.groups = List.copyOf(configured);
+        this.screened = config.screenedPaths().orElse(List.of()).stream().map(PathPattern::of).toList();
         // Full buckets carry no information: dropping them keeps memory bounded by the recently active callers.
         this.sweeper = vertx.setPeriodic(TimeUnit.MINUTES.toMillis(1),
                 ignored -> buckets.entrySet().removeIf(entry -> entry.getValue().isFull(System.nanoTime())));
@@ -53,9 +56,14 @@ public class RateLimiter implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Group group = groupOf(ctx.normalizedPath());
         Caller caller = Caller.of(ctx);
         boolean anonymous = caller == null;
+        String path = ctx.normalizedPath();
+        if (!anonymous && screened.stream().anyMatch(pattern -> pattern.matches(path))) {
+            ctx.next();
+            return;
+        }
+        Group group = groupOf(path);
         String key = group.name() + (anonymous ? "|ip|" + ctx.request().remoteAddress().hostAddress()
                 : "|sub|" + caller.subject());
         long now = System.nanoTime();

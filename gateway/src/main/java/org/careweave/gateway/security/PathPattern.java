@@ -8,12 +8,12 @@ import java.util.List;
  * any number of segments, including none. {@code /api/prescriptions/*}{@code /dose-changes} matches
  * {@code /api/prescriptions/rx-9/dose-changes}; {@code /api/providers/**} matches {@code /api/providers} and below.
  */
-record PathPattern(String text, List<String> segments) {
+public record PathPattern(String text, List<String> segments) {
 
-    static PathPattern of(String text) {
+    public static PathPattern of(String text) {
         String trimmed = stripTrailingSlashes(text.strip());
         if (!trimmed.startsWith("/api/")) {
-            throw new IllegalStateException("A policy path must look like /api/..., got '" + text + "'");
+            throw new IllegalStateException("A path pattern must look like /api/..., got '" + text + "'");
         }
         List<String> segments = split(trimmed);
         for (int i = 0; i < segments.size(); i++) {
@@ -21,14 +21,14 @@ record PathPattern(String text, List<String> segments) {
             boolean last = i == segments.size() - 1;
             if (segment.isEmpty() || segment.equals("**") && !last
                     || !segment.equals("*") && !segment.equals("**") && segment.contains("*")) {
-                throw new IllegalStateException("Bad policy path '" + text + "': use whole segments, * for one, "
+                throw new IllegalStateException("Bad path pattern '" + text + "': use whole segments, * for one, "
                         + "a final ** for the rest");
             }
         }
         return new PathPattern(trimmed, segments);
     }
 
-    boolean matches(String path) {
+    public boolean matches(String path) {
         List<String> actual = split(stripTrailingSlashes(path));
         for (int i = 0; i < segments.size(); i++) {
             String expected = segments.get(i);

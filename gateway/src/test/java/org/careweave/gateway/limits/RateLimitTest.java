@@ -51,6 +51,21 @@ class RateLimitTest {
     }
 
     @Test
+    void aScreenedPathIsNeverRefusedToACallerWithATokenEvenOverTheLimit() {
+        String token = Tokens.of("in-crisis-" + UUID.randomUUID(), "patient");
+        for (int i = 0; i < LIMITED_BURST; i++) {
+            given().auth().oauth2(token).get(LIMITED_PREFIX + "/things").then().statusCode(200);
+        }
+        given().auth().oauth2(token).get(LIMITED_PREFIX + "/things").then().statusCode(429);
+        for (int i = 0; i < LIMITED_BURST + 3; i++) {
+            String requestId = "screened-" + UUID.randomUUID();
+            given().auth().oauth2(token).header("X-Request-Id", requestId)
+                    .post(LIMITED_PREFIX + "/conversations/c-1/messages").then().statusCode(200);
+            assertTrue(StandInServices.saw(limitedService, requestId));
+        }
+    }
+
+    @Test
     void subjectsHaveTheirOwnBuckets() {
         String first = Tokens.of("first-" + UUID.randomUUID(), "patient");
         for (int i = 0; i < LIMITED_BURST; i++) {

@@ -75,6 +75,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         config.put("careweave.gateway.rate-limits.limited.requests-per-minute", "2");
         config.put("careweave.gateway.rate-limits.limited.anonymous-burst", Integer.toString(LIMITED_ANONYMOUS_BURST));
         config.put("careweave.gateway.rate-limits.limited.anonymous-requests-per-minute", "2");
+        config.put("careweave.gateway.screened-paths", LIMITED_PREFIX + "/conversations/*/messages");
         // Everything else: far above what the tests send, so only the tests about limits meet one.
         for (String group : List.of("default", "chat", "clinical-writes")) {
             config.put("careweave.gateway.rate-limits." + group + ".burst", "100000");
