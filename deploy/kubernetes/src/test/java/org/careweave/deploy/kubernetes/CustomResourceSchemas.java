@@ -34,7 +34,8 @@ final class CustomResourceSchemas {
             "kafka.strimzi.io/v1", "strimzi-1.2.0",
             "postgresql.cnpg.io/v1", "cloudnative-pg-1.30.0",
             "barmancloud.cnpg.io/v1", "plugin-barman-cloud",
-            "k8s.keycloak.org/v2alpha1", "keycloak-operator-26.5");
+            "k8s.keycloak.org/v2alpha1", "keycloak-operator-26.5",
+            "monitoring.coreos.com/v1", "prometheus-operator-0.93.0");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Draft 7 plus the Kubernetes extensions, which only the API server acts on. */

