@@ -138,7 +138,8 @@ class WorkloadPolicyTest {
         Manifests prod = Manifests.of("prod");
         for (JsonNode deployment : prod.ofKind("Deployment")) {
             String name = Manifests.name(deployment);
-            assertThat(deployment.path("spec").path("replicas").asInt()).as(name + " replicas").isGreaterThanOrEqualTo(2);
+            // The autoscaler alone sets the count (it raises a Deployment below its minimum without waiting for metrics).
+            assertThat(deployment.path("spec").has("replicas")).as(name + " leaves replicas to its autoscaler").isFalse();
             JsonNode hpa = prod.get("HorizontalPodAutoscaler", name);
             assertThat(hpa.path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo(name);
             assertThat(hpa.path("spec").path("minReplicas").asInt()).as(name + " HPA min").isGreaterThanOrEqualTo(2);
