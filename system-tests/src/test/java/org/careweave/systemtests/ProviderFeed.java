@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,10 +26,18 @@ public final class ProviderFeed implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     public ProviderFeed(String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/api/providers/me/feed"))
+        this(token, null);
+    }
+
+    /** A feed that resumes after {@code lastEventId} (null: from now on). */
+    public ProviderFeed(String token, String lastEventId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/api/providers/me/feed"))
                 .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream")
-                .build();
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = builder.build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         // Reading blocks until the stream ends, so it gets a thread of its own (never the test's).
         Thread reader = new Thread(() -> read(response.join().body()), "provider-feed");
@@ -68,6 +78,19 @@ public final class ProviderFeed implements AutoCloseable {
                 return next;
             }
         }
+    }
+
+    /** Every event matching that arrives within {@code period}. */
+    public List<Event> drain(Predicate<Event> matching, Duration period) throws InterruptedException {
+        List<Event> matched = new ArrayList<>();
+        long deadline = System.nanoTime() + period.toNanos();
+        for (long left = period.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            Event next = events.poll(left, TimeUnit.NANOSECONDS);
+            if (next != null && matching.test(next)) {
+                matched.add(next);
+            }
+        }
+        return matched;
     }
 
     /** Blocks until the stream is open (200 with headers), so events that follow are not missed. */
