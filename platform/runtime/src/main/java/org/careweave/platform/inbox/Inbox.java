@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.careweave.platform.events.CloudEvent;
+import org.careweave.platform.tracing.EventTraces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -38,6 +39,12 @@ public class Inbox {
     private final Duration backoff;
 
     @Inject
+    EventTraces traces;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
     public Inbox(EntityManager em, ObjectMapper mapper, ShutdownState shutdown,
             @ConfigProperty(name = "careweave.inbox.max-attempts") int maxAttempts,
             @ConfigProperty(name = "careweave.inbox.retry-backoff") Duration backoff) {
@@ -60,9 +67,10 @@ public class Inbox {
         try {
             event = mapper.readValue(message.getPayload(), CloudEvent.class);
         } catch (Exception e) {
-            return message.nack(
+            return deadLetters.nack(consumer, message,
                     new UnprocessableEventException("Not a CloudEvent: " + e.getClass().getSimpleName(), e));
         }
+        Consumer<CloudEvent> traced = traces.traced(consumer, message, handler);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (attempt > 1) {
@@ -71,7 +79,7 @@ public class Inbox {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (recordFirstDelivery(consumer, event)) {
-                        handler.accept(event);
+                        traced.accept(event);
                     }
                 });
                 return message.ack();
@@ -87,8 +95,8 @@ public class Inbox {
                         event.id(), event.type(), e.getClass().getSimpleName());
             }
         }
-        return message.nack(new UnprocessableEventException("Handler of " + consumer + " failed " + maxAttempts
-                + " times for " + event.type() + ": " + rootCause(last), last));
+        return deadLetters.nack(consumer, message, new UnprocessableEventException("Handler of " + consumer
+                + " failed " + maxAttempts + " times for " + event.type() + ": " + rootCause(last), last));
     }
 
     private boolean recordFirstDelivery(String consumer, CloudEvent event) {
