@@ -15,6 +15,9 @@ public class UrgentFlags {
     @Inject
     Timeline timeline;
 
+    @Inject
+    UrgentFlagMetrics metrics;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UrgentFlag raise(String patientId, UrgentFlag.Source source, String severity, Instant at) {
         UrgentFlag flag = new UrgentFlag();
@@ -24,6 +27,7 @@ public class UrgentFlags {
         flag.severity = severity;
         flag.raisedAt = at;
         flag.persist();
+        metrics.raised(flag);
         timeline.append(patientId, TimelineKind.URGENT_FLAG_RAISED, at, "Urgent: " + describe(source),
                 Map.of("flagId", flag.id.toString(), "source", source.name(), "severity", severity));
         return flag;

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 import org.careweave.careplan.domain.CarePlan;
 import org.careweave.careplan.domain.Timeline;
@@ -32,6 +33,9 @@ public class ProviderFeed {
     private final BroadcastProcessor<Long> committed = BroadcastProcessor.create();
     private final Duration pollInterval;
     private final Duration heartbeatInterval;
+
+    @Inject
+    FeedSubscribers subscribers;
 
     public ProviderFeed(@ConfigProperty(name = "careweave.feed.poll-interval") Duration pollInterval,
             @ConfigProperty(name = "careweave.feed.heartbeat-interval") Duration heartbeatInterval) {
@@ -61,7 +65,7 @@ public class ProviderFeed {
                 .onItem().transformToIterable(wakeup -> next(providerId, allUrgentFlags, cursor));
         Multi<FeedItem> heartbeats = Multi.createFrom().ticks().every(heartbeatInterval).onOverflow().drop()
                 .map(tick -> FeedItem.HEARTBEAT);
-        return Multi.createBy().merging().streams(entries, heartbeats);
+        return subscribers.counted(Multi.createBy().merging().streams(entries, heartbeats));
     }
 
     public long lastSeq() {

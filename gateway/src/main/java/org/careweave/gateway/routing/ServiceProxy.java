@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
@@ -44,7 +45,8 @@ public class ServiceProxy {
     ServiceProxy(Vertx vertx, GatewayConfig config, ServiceBreakers breakers, ResilienceConfig resilience,
             BodySizeLimit bodySizeLimit) {
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions(),
+        // No client span: TraceContext forwards the gateway's server span, one traceparent header and no duplicate.
+        this.client = vertx.createHttpClient(new HttpClientOptions().setTracingPolicy(TracingPolicy.IGNORE),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
         this.connectTimeout = config.connectTimeout();
         this.breakers = breakers;

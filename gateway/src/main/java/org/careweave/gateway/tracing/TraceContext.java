@@ -6,12 +6,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.MultiMap;
 
 /**
- * W3C Trace Context (https://www.w3.org/TR/trace-context/) at the edge: a valid {@code traceparent} and its
- * {@code tracestate} travel on unchanged; a missing or malformed one is replaced by a new trace, so every call into
- * the services belongs to a trace.
+ * W3C Trace Context (https://www.w3.org/TR/trace-context/) at the edge. With tracing on, the services get the gateway's
+ * own span as their parent: that span continues a valid incoming {@code traceparent} (its {@code tracestate} travels
+ * on) or starts a new trace. With tracing off, a valid {@code traceparent} travels on unchanged and a missing or
+ * malformed one is replaced by a new trace. Either way every call into the services belongs to a trace.
  */
 public final class TraceContext {
 
@@ -27,11 +30,17 @@ public final class TraceContext {
 
     public static void ensure(MultiMap headers) {
         List<String> given = headers.getAll(TRACEPARENT);
-        if (given.size() == 1 && isValid(given.get(0))) {
-            return;
+        boolean valid = given.size() == 1 && isValid(given.get(0));
+        if (!valid) {
+            headers.remove(TRACESTATE); // meaningless without the parent it belongs to
         }
-        headers.remove(TRACESTATE); // meaningless without the parent it belongs to
-        headers.set(TRACEPARENT, newTraceparent());
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            headers.set(TRACEPARENT, "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                    + span.getTraceFlags().asHex());
+        } else if (!valid) {
+            headers.set(TRACEPARENT, newTraceparent());
+        }
     }
 
     static boolean isValid(String traceparent) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.careweave.platform.events.CloudEvent;
+import org.careweave.platform.tracing.EventTraces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -44,6 +45,12 @@ public class Inbox {
     private final Duration transientRetryFor;
 
     @Inject
+    EventTraces traces;
+
+    @Inject
+    DeadLetterSender deadLetters;
+
+    @Inject
     public Inbox(EntityManager em, ObjectMapper mapper, ShutdownState shutdown,
             @ConfigProperty(name = "careweave.inbox.max-attempts") int maxAttempts,
             @ConfigProperty(name = "careweave.inbox.retry-backoff") Duration backoff,
@@ -70,9 +77,10 @@ public class Inbox {
         try {
             event = mapper.readValue(message.getPayload(), CloudEvent.class);
         } catch (Exception e) {
-            return message.nack(
+            return deadLetters.nack(consumer, message,
                     new UnprocessableEventException("Not a CloudEvent: " + e.getClass().getSimpleName(), e));
         }
+        Consumer<CloudEvent> traced = traces.traced(consumer, message, handler);
         long retryUntil = System.nanoTime() + transientRetryFor.toNanos();
         Duration pause = backoff;
         int deterministicFailures = 0;
@@ -80,7 +88,7 @@ public class Inbox {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (recordFirstDelivery(consumer, event)) {
-                        handler.accept(event);
+                        traced.accept(event);
                     }
                 });
                 if (attempt > 1) {
@@ -96,8 +104,8 @@ public class Inbox {
                     deterministicFailures++;
                 }
                 if (deterministicFailures >= maxAttempts || System.nanoTime() - retryUntil > 0) {
-                    return message.nack(new UnprocessableEventException("Handler of " + consumer + " failed "
-                            + attempt + " times for " + event.type() + ": " + rootCause(e), e));
+                    return deadLetters.nack(consumer, message, new UnprocessableEventException("Handler of " + consumer
+                            + " failed " + attempt + " times for " + event.type() + ": " + rootCause(e), e));
                 }
                 LOG.warnf("%s: attempt %d for event %s (%s) failed (%s, %s); retrying in %d ms", consumer, attempt,
                         event.id(), event.type(), rootCause(e), transientFailure ? "transient" : "not transient",

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.careweave.platform.events.CloudEvent;
 import org.careweave.platform.events.EventCatalog;
 import org.careweave.platform.events.EventPayload;
+import org.careweave.platform.tracing.EventTraces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +27,9 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final Event<OutboxWritten> written;
     private final String source;
+
+    @Inject
+    EventTraces traces;
 
     @Inject
     public Outbox(ObjectMapper mapper, Event<OutboxWritten> written,
@@ -47,6 +51,7 @@ public class Outbox {
         row.eventType = event.type();
         row.payload = toJson(event);
         row.createdAt = Instant.now();
+        row.traceparent = traces.currentTraceparent();
         row.persist();
         written.fire(new OutboxWritten());
         return event;

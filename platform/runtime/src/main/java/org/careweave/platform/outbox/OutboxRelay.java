@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.careweave.platform.tracing.EventTraces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -47,6 +48,9 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean drainPending = new AtomicBoolean();
+
+    @Inject
+    EventTraces traces;
 
     @Inject
     public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em,
@@ -127,7 +131,7 @@ public class OutboxRelay {
                 .withKey(row.messageKey)
                 .withHeaders(headers)
                 .build();
-        Message<String> message = Message.of(row.payload, Metadata.of(kafka),
+        Message<String> message = Message.of(row.payload, traces.continuing(row.traceparent, Metadata.of(kafka)),
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

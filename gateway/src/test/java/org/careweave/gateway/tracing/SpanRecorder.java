@@ -1,0 +1,16 @@
+package org.careweave.gateway.tracing;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+
+/** Finished spans of the gateway under test, kept in memory; Quarkus exports to every SpanExporter bean. */
+public class SpanRecorder {
+
+    @Produces
+    @Singleton
+    InMemorySpanExporter spans() {
+        return InMemorySpanExporter.create();
+    }
+}
