@@ -89,11 +89,11 @@ public class MessagePipeline {
         List<ChatMessage> replies = new ArrayList<>();
         boolean fromPatient = author.isPatient() && author.id().equals(conversation.patientId);
         if (fromPatient) {
-            Optional<RiskSeverity> risk = crisisDetector.assess(text);
+            Optional<RiskAssessment> risk = crisisDetector.assess(text);
             if (risk.isPresent()) {
                 raiseFlag(conversation, message, risk.get());
                 replies.add(store(conversation, null, ChatMessage.AUTOMATED_ROLE, MessageKind.CRISIS_RESOURCES,
-                        automatedSupport.crisisReply(), null, message.id));
+                        automatedSupport.crisisReply(risk.get().severity()), null, message.id));
             } else {
                 selfHelp(conversation, message).ifPresent(replies::add);
             }
@@ -120,12 +120,13 @@ public class MessagePipeline {
                 message.id));
     }
 
-    private void raiseFlag(Conversation conversation, ChatMessage message, RiskSeverity severity) {
+    private void raiseFlag(Conversation conversation, ChatMessage message, RiskAssessment risk) {
         RiskFlag flag = new RiskFlag();
         flag.id = UUID.randomUUID();
         flag.conversationId = conversation.id;
         flag.messageId = message.id;
-        flag.severity = severity;
+        flag.severity = risk.severity();
+        flag.category = risk.category();
         flag.raisedAt = message.sentAt;
         flag.persist();
         events.riskFlagRaised(conversation.patientId, flag);
