@@ -10,6 +10,8 @@ public enum ContextModifier {
     HYPOTHETICAL,
     /** "my friend is suicidal", "he wants to die". */
     OTHER_PERSON,
+    /** "i cut myself shaving", "burned myself on the oven by accident". */
+    ACCIDENTAL,
     /** Song lyrics, quotes. */
     QUOTED,
     /** Essays, classes, the news, questions about warning signs, a clinician's screening questions. */

@@ -14,8 +14,9 @@ import org.careweave.chat.domain.TokenPattern.Span;
  * <li>negation: forward, at most {@code negationWindow} words, within the clause; a cue that is part of a
  * pseudo-negation ("can't stop", "not sure") or of the phrase itself ("don't want to live") does not count;</li>
  * <li>someone else: forward within the clause, unless "i", "me", "my" stands between the cue and the phrase's end;</li>
- * <li>hypothetical: within the clause;</li>
- * <li>educational: within the clause, either side;</li>
+ * <li>hypothetical, accidental: within the clause;</li>
+ * <li>educational: within the clause, either side; quoted and educational never for a phrase with "i", "me",
+ * "my" in it ("researching ways to kill myself");</li>
  * <li>historical, quoted: within the segment (up to a conjunction or punctuation), either side; a resolution
  * ("not anymore", "a long time ago") later in the sentence also makes the phrase historical.</li>
  * </ul>
@@ -30,6 +31,7 @@ public final class ContextModifiers {
     private final List<TokenPattern> hypothetical;
     private final List<TokenPattern> historical;
     private final List<TokenPattern> resolved;
+    private final List<TokenPattern> accidental;
     private final List<TokenPattern> quoted;
     private final List<TokenPattern> educational;
 
@@ -43,6 +45,7 @@ public final class ContextModifiers {
         this.hypothetical = vocabulary.compile(cues.hypothetical());
         this.historical = vocabulary.compile(cues.historical());
         this.resolved = vocabulary.compile(cues.resolved());
+        this.accidental = vocabulary.compile(cues.accidental());
         this.quoted = vocabulary.compile(cues.quoted());
         this.educational = vocabulary.compile(cues.educational());
     }
@@ -62,6 +65,7 @@ public final class ContextModifiers {
         private final List<Span> hypotheticals;
         private final List<Span> past;
         private final List<Span> resolutions;
+        private final List<Span> accidents;
         private final List<Span> quotes;
         private final List<Span> lessons;
 
@@ -74,6 +78,7 @@ public final class ContextModifiers {
             this.hypotheticals = find(sentence, hypothetical);
             this.past = find(sentence, historical);
             this.resolutions = find(sentence, resolved);
+            this.accidents = find(sentence, accidental);
             this.quotes = find(sentence, quoted);
             this.lessons = find(sentence, educational);
         }
@@ -94,10 +99,15 @@ public final class ContextModifiers {
                     && firstPersons.stream().noneMatch(me -> me.start() >= cue.end() && me.start() < phrase.end()))) {
                 return Optional.of(ContextModifier.OTHER_PERSON);
             }
-            if (quotes.stream().anyMatch(cue -> inSegment(cue, phrase))) {
+            if (accidents.stream().anyMatch(cue -> inClause(cue, phrase))) {
+                return Optional.of(ContextModifier.ACCIDENTAL);
+            }
+            // "researching ways to kill myself" is about the writer whatever the topic words around it.
+            boolean aboutMe = firstPersons.stream().anyMatch(phrase::overlaps);
+            if (!aboutMe && quotes.stream().anyMatch(cue -> inSegment(cue, phrase))) {
                 return Optional.of(ContextModifier.QUOTED);
             }
-            if (lessons.stream().anyMatch(cue -> inClause(cue, phrase))) {
+            if (!aboutMe && lessons.stream().anyMatch(cue -> inClause(cue, phrase))) {
                 return Optional.of(ContextModifier.EDUCATIONAL);
             }
             return Optional.empty();

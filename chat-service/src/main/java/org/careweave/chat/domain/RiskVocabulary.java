@@ -37,7 +37,7 @@ public record RiskVocabulary(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Modifiers(int negationWindow, List<String> negated, List<String> pseudoNegations,
             List<String> otherPerson, List<String> firstPerson, List<String> hypothetical, List<String> historical,
-            List<String> resolved, List<String> quoted, List<String> educational) {
+            List<String> resolved, List<String> accidental, List<String> quoted, List<String> educational) {
     }
 
     public static RiskVocabulary load(String classpathResource) {

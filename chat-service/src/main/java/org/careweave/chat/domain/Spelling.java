@@ -43,6 +43,12 @@ public final class Spelling {
             if (NOT_A_WORD.matcher(word).matches()) {
                 continue;
             }
+            // A rewrite of the word as typed wins ("od'd" is "overdosed", "odd" is not).
+            String[] asTyped = rewrites.get(word);
+            if (asTyped != null && word.contains("'")) {
+                words.addAll(List.of(asTyped));
+                continue;
+            }
             // Keep the models' contractions ("n't", "'m"); elsewhere "dont" and "don't" are the same word.
             if (!word.startsWith("'")) {
                 word = word.replace("'", "");

@@ -99,12 +99,7 @@ public final class TokenPattern {
             if (kind == Kind.MANY) {
                 return MANY.contains(token.word()) || tenOrMore(token.word());
             }
-            for (String word : words) {
-                if (token.is(word)) {
-                    return true;
-                }
-            }
-            return false;
+            return token.isAny(words);
         }
 
         private static boolean tenOrMore(String word) {
