@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * A phrase of the crisis vocabulary, matched against a sentence's {@link Token}s by word or lemma, so "kill
  * myself" also matches "killing myself" and "killed myself". Syntax, word by word: {@code a|b} either word,
- * {@code word?} optional, {@code *} up to {@value #GAP} words of any kind, {@code $} the end of the sentence,
+ * {@code word?} optional, {@code *} up to {@value #GAP} words of any kind, {@code $} the end of the sentence or of a clause (punctuation, "and", "but"...),
  * {@code #many} a number of ten or more, or "all", "bunch", "handful" and the like.
  */
 public final class TokenPattern {
@@ -16,6 +16,10 @@ public final class TokenPattern {
     static final int GAP = 3;
     private static final Set<String> MANY = Set.of("all", "whole", "entire", "every", "everything", "bunch",
             "handful", "lot", "lots", "ton", "tons", "ten", "twenty", "thirty", "forty", "fifty", "hundred", "dozen");
+
+    /** Unpunctuated messages run on: "i have a plan and then i went home" ends the phrase before "and". */
+    private static final Set<String> CLAUSE_ENDS = Set.of("and", "but", "so", "because", "then", "though", "or",
+            "anyway", "lol", "haha", "tbh");
 
     private final String source;
     private final List<Element> elements = new ArrayList<>();
@@ -63,7 +67,7 @@ public final class TokenPattern {
                 return -1;
             }
             case END -> {
-                return at == tokens.size() || tokens.subList(at, tokens.size()).stream().allMatch(Token::isPunctuation)
+                return at == tokens.size() || tokens.get(at).isPunctuation() || CLAUSE_ENDS.contains(tokens.get(at).word())
                         ? matchFrom(tokens, element + 1, at) : -1;
             }
             default -> {
