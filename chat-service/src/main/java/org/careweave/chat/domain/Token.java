@@ -36,12 +36,10 @@ public final class Token {
         return lemma;
     }
 
-    /** True for the word, its lemma, or a regular stem of it ("ending", tagged as a noun, is still "end"). */
-    public boolean is(String form) {
-        return forms.contains(form);
-    }
-
-    /** True when any of {@code alternatives} is one of this token's forms. */
+    /**
+     * True when any of {@code alternatives} is the word, its lemma, or a regular stem of it ("ending", tagged as a
+     * noun, is still "end").
+     */
     public boolean isAny(Set<String> alternatives) {
         for (String form : forms) {
             if (alternatives.contains(form)) {
