@@ -104,9 +104,10 @@ class CrisisEscalationTest {
 
             // Once the path is warm, the same again: the figure a patient at 3 a.m. would see.
             long warmNanos = System.nanoTime();
-            patientSocket.send(conversation, "i want to die", "crisis-2");
+            // A different severity than the first flag, so the wait is for this message's flag.
+            patientSocket.send(conversation, "i wish i was dead", "crisis-2");
             consumer.awaitRecords(Topics.CHAT, record -> record.value().contains(RISK_TYPE)
-                    && record.value().contains(conversation) && record.value().contains("\"HIGH\""), WAIT);
+                    && record.value().contains(conversation) && record.value().contains("\"ELEVATED\""), WAIT);
             long warmMillis = Duration.ofNanos(System.nanoTime() - warmNanos).toMillis();
             System.out.printf("Crisis message -> RiskFlagRaised consumed from Kafka (warm): %d ms%n", warmMillis);
             assertThat(warmMillis).isLessThan(5_000);
