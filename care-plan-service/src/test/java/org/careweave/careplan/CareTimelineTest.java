@@ -95,7 +95,7 @@ class CareTimelineTest {
                     "TAKEN".equals(status) ? Instant.now() : null));
         }
         events.publish("prescription-service", new SideEffectReported(patient, prescription, "NAUSEA", "SEVERE"));
-        events.publish("chat-service", new RiskFlagRaised(patient, Tokens.newId(), "HIGH", Instant.now()));
+        events.publish("chat-service", new RiskFlagRaised(patient, Tokens.newId(), "HIGH", "ACTIVE_THOUGHTS", Instant.now()));
 
         JsonPath timeline = await().atMost(Duration.ofSeconds(30)).until(() -> timeline(patient, planId),
                 t -> t.getList("kind").contains("RISK_FLAG_RAISED") && t.getList("kind").size() >= 15);

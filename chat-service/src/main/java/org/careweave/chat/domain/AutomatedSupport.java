@@ -30,12 +30,18 @@ public class AutomatedSupport {
         this.emergencyRegion = emergencyRegion;
     }
 
-    public String crisisReply() {
+    /** Crisis resources; when the danger may be imminent, the emergency number comes before the lifeline. */
+    public String crisisReply(RiskSeverity severity) {
+        String emergency = "call your local emergency number now (" + emergencyNumber + " in " + emergencyRegion + ")";
+        String lifeline = "call or text 988 to reach the 988 Suicide & Crisis Lifeline, any time, day or night";
+        String body = severity == RiskSeverity.IMMINENT
+                ? "Your safety comes first. If you have hurt yourself or might act on these thoughts, " + emergency
+                        + ". If you are in the US you can also " + lifeline + "."
+                : "If you are in the US, " + lifeline + ". If you are in immediate danger or might act on these "
+                        + "thoughts, " + emergency + ".";
         return "Thank you for telling us. It sounds like you are going through something really painful, and you "
-                + "don't have to face it alone. If you are in the US, call or text 988 to reach the 988 Suicide & "
-                + "Crisis Lifeline, any time, day or night. If you are in immediate danger or might act on these "
-                + "thoughts, call your local emergency number now (" + emergencyNumber + " in " + emergencyRegion
-                + "). Your care team has been alerted and will reach out as soon as they can." + LABEL;
+                + "don't have to face it alone. " + body + " Your care team has been alerted and will reach out as "
+                + "soon as they can." + LABEL;
     }
 
     public List<CrisisResource> crisisResources() {

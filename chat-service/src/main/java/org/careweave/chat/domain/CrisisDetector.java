@@ -1,147 +1,106 @@
 package org.careweave.chat.domain;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.careweave.chat.domain.ClauseSplitter.Clauses;
+import org.careweave.chat.domain.TokenPattern.Span;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.runtime.Startup;
+
 /**
- * Finds messages that suggest suicidal thoughts or self-harm. Errs towards firing: a missed crisis costs far
- * more than an unneeded crisis reply, so only an explicit negation close before a phrase ("I would never hurt
- * myself") silences it.
+ * Finds messages that suggest suicidal thoughts, self-harm or a crisis, and says how urgent and of which C-SSRS
+ * category. Errs towards firing: a missed crisis costs far more than an unneeded crisis reply, so a phrase is
+ * silenced only when a context modifier ({@link ContextModifiers}) clearly reaches it.
+ *
+ * <p>Built at startup: loading the language models takes about a second, a message then takes milliseconds.
  */
+@Startup
 @ApplicationScoped
 public class CrisisDetector {
 
-    /** Separates clauses in the token stream; negation never reaches across it. */
-    private static final String BREAK = "|";
-
-    private final int window;
-    private final List<String[]> negationCues;
-    private final List<String[]> pseudoNegations;
-    private final List<String[]> exclusions;
-    private final Set<String> clauseBreaks;
-    private final List<Pattern> patterns = new ArrayList<>();
+    private final TextAnalyzer analyzer;
+    private final ClauseSplitter clauseSplitter;
+    private final ContextModifiers modifiers;
+    private final List<CategoryPattern> patterns = new ArrayList<>();
+    private final List<TokenPattern> exclusions;
+    private final List<TokenPattern> imminence;
+    private final List<TokenPattern> recentPast;
 
     @Inject
-    public CrisisDetector(@ConfigProperty(name = "careweave.chat.crisis.phrases") String phraseResource) {
-        this(CrisisPhrases.load(phraseResource));
+    public CrisisDetector(@ConfigProperty(name = "careweave.chat.crisis.vocabulary") String vocabulary,
+            @ConfigProperty(name = "careweave.chat.crisis.spelling") String spelling) {
+        this(RiskVocabulary.load(vocabulary), Spelling.load(spelling));
     }
 
-    public CrisisDetector(CrisisPhrases phrases) {
-        this.window = phrases.negationWindow();
-        this.clauseBreaks = Set.copyOf(phrases.clauseBreaks());
-        this.negationCues = vocabulary(phrases.negationCues());
-        this.pseudoNegations = vocabulary(phrases.pseudoNegations());
-        this.exclusions = vocabulary(phrases.exclusions());
-        for (CrisisPhrases.Phrase phrase : phrases.phrases()) {
-            patterns.add(new Pattern(words(phrase.text()), phrase.severity()));
-            phrase.variants().forEach(variant -> patterns.add(new Pattern(words(variant), phrase.severity())));
+    public CrisisDetector(RiskVocabulary vocabulary, Spelling spelling) {
+        this.analyzer = new TextAnalyzer(spelling);
+        RiskVocabulary.Clauses clauses = vocabulary.clauses();
+        this.clauseSplitter = new ClauseSplitter(clauses.conjunctions(), clauses.subjects(), clauses.openers());
+        this.modifiers = new ContextModifiers(vocabulary);
+        for (Map.Entry<RiskCategory, List<String>> category : vocabulary.categories().entrySet()) {
+            vocabulary.compile(category.getValue())
+                    .forEach(pattern -> patterns.add(new CategoryPattern(category.getKey(), pattern)));
         }
-        // Longest first, so "dont want to live" is judged as a whole before any shorter phrase inside it.
-        patterns.sort(Comparator.comparingInt((Pattern p) -> p.tokens.length).reversed());
+        this.exclusions = vocabulary.compile(vocabulary.exclusions());
+        this.imminence = vocabulary.compile(vocabulary.imminence());
+        this.recentPast = vocabulary.compile(vocabulary.recentPast());
     }
 
-    /** The most severe unnegated hit in {@code text}, or empty when nothing suggests risk. */
-    public Optional<RiskSeverity> assess(String text) {
-        String[] tokens = Arrays.stream(words(text))
-                .map(word -> clauseBreaks.contains(word) ? BREAK : word)
-                .toArray(String[]::new);
-        boolean[] excluded = markAll(tokens, exclusions);
-        boolean[] pseudo = markAll(tokens, pseudoNegations);
-        RiskSeverity worst = null;
-        for (Pattern pattern : patterns) {
-            for (int start : occurrences(tokens, pattern.tokens)) {
-                if (covered(excluded, start, pattern.tokens.length) || negated(tokens, pseudo, start)) {
-                    continue;
-                }
-                if (worst == null || pattern.severity.compareTo(worst) > 0) {
-                    worst = pattern.severity;
-                }
-            }
+    /** The most urgent unmodified hit in {@code text}, or empty when nothing suggests risk. */
+    public Optional<RiskAssessment> assess(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(worst);
-    }
-
-    private boolean negated(String[] tokens, boolean[] pseudo, int phraseStart) {
-        int from = phraseStart;
-        while (from > 0 && phraseStart - from < window && !tokens[from - 1].equals(BREAK)) {
-            from--;
-        }
-        for (String[] cue : negationCues) {
-            for (int at = from; at + cue.length <= phraseStart; at++) {
-                if (matchesAt(tokens, cue, at) && !covered(pseudo, at, cue.length)) {
-                    return true;
+        List<List<Token>> sentences = analyzer.sentences(text);
+        boolean imminent = sentences.stream().anyMatch(sentence -> matchesAny(sentence, imminence));
+        List<RiskAssessment> hits = new ArrayList<>();
+        for (List<Token> sentence : sentences) {
+            Clauses clauses = clauseSplitter.split(sentence);
+            ContextModifiers.Scope scope = modifiers.scope(sentence, clauses);
+            List<Span> excluded = find(sentence, exclusions);
+            for (CategoryPattern pattern : patterns) {
+                for (Span span : pattern.pattern.find(sentence)) {
+                    if (excluded.stream().noneMatch(span::overlaps) && scope.of(span).isEmpty()) {
+                        hits.add(new RiskAssessment(severity(pattern.category, sentence, imminent), pattern.category,
+                                pattern.pattern.toString()));
+                    }
                 }
             }
         }
-        return false;
+        return hits.stream().max(Comparator.comparing(RiskAssessment::severity)
+                .thenComparing(RiskAssessment::category));
     }
 
-    /** Lower-case words without apostrophes ("don't" = "dont"); clause punctuation becomes {@link #BREAK}. */
-    private static String[] words(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase()
-                .replaceAll("['’‘`´]", "")
-                .replaceAll("[.,;:!?()\\[\\]\"“”…—–]+", " " + BREAK + " ")
-                .replaceAll("[^\\p{L}\\p{N}|]+", " ")
-                .trim();
-        if (plain.isEmpty()) {
-            return new String[0];
-        }
-        return plain.split("\\s+");
+    /**
+     * IMMINENT for an attempt unless it was days ago, and for a method, intent, plan or preparation together with
+     * "tonight", "right now", "in my hand" and the like anywhere in the message.
+     */
+    private RiskSeverity severity(RiskCategory category, List<Token> sentence, boolean imminent) {
+        return switch (category) {
+            case ATTEMPT -> matchesAny(sentence, recentPast) ? RiskSeverity.HIGH : RiskSeverity.IMMINENT;
+            case METHOD, INTENT, PLAN, PREPARATION -> imminent ? RiskSeverity.IMMINENT : category.severity();
+            default -> category.severity();
+        };
     }
 
-    private static List<String[]> vocabulary(List<String> phrases) {
-        return phrases.stream().map(CrisisDetector::words).filter(w -> w.length > 0).collect(Collectors.toList());
+    private static boolean matchesAny(List<Token> sentence, List<TokenPattern> cues) {
+        return cues.stream().anyMatch(cue -> !cue.find(sentence).isEmpty());
     }
 
-    private static boolean[] markAll(String[] tokens, List<String[]> phrases) {
-        boolean[] marked = new boolean[tokens.length];
-        for (String[] phrase : phrases) {
-            for (int start : occurrences(tokens, phrase)) {
-                Arrays.fill(marked, start, start + phrase.length, true);
-            }
-        }
-        return marked;
+    private static List<Span> find(List<Token> sentence, List<TokenPattern> cues) {
+        List<Span> spans = new ArrayList<>();
+        cues.forEach(cue -> spans.addAll(cue.find(sentence)));
+        return spans;
     }
 
-    private static List<Integer> occurrences(String[] tokens, String[] phrase) {
-        List<Integer> found = new ArrayList<>();
-        for (int at = 0; at + phrase.length <= tokens.length; at++) {
-            if (matchesAt(tokens, phrase, at)) {
-                found.add(at);
-            }
-        }
-        return found;
-    }
-
-    private static boolean matchesAt(String[] tokens, String[] phrase, int at) {
-        for (int i = 0; i < phrase.length; i++) {
-            if (!tokens[at + i].equals(phrase[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean covered(boolean[] marked, int start, int length) {
-        for (int i = start; i < start + length; i++) {
-            if (marked[i]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private record Pattern(String[] tokens, RiskSeverity severity) {
+    private record CategoryPattern(RiskCategory category, TokenPattern pattern) {
     }
 }

@@ -19,8 +19,8 @@ import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
 
 /**
- * Every message, from the socket or the REST fallback, takes this path in one transaction: access, limits,
- * idempotency, storage, crisis detection and automated replies. The message is committed before anyone is
+ * Every message, from the socket or the REST fallback, takes this path in one transaction: access, idempotency,
+ * crisis screening, limits (never for a crisis hit), storage, the risk flag and automated replies. The message is committed before anyone is
  * told about it, so an acknowledged message is never lost.
  */
 @ApplicationScoped
@@ -77,7 +77,12 @@ public class MessagePipeline {
                 return new Posted(conversation, earlier.get(), true, ChatMessage.repliesTo(earlier.get().id));
             }
         }
-        rateLimit.check(author.id());
+        boolean fromPatient = author.isPatient() && author.id().equals(conversation.patientId);
+        // Screened before any limit: a patient in crisis is answered even after writing a lot in a bad hour.
+        Optional<RiskAssessment> risk = fromPatient ? crisisDetector.assess(text) : Optional.empty();
+        if (risk.isEmpty()) {
+            rateLimit.check(author.id());
+        }
 
         ChatMessage message = store(conversation, author.id(), roleOf(author, conversation), MessageKind.TEXT, text,
                 idempotencyKey, null);
@@ -87,13 +92,11 @@ public class MessagePipeline {
         }
 
         List<ChatMessage> replies = new ArrayList<>();
-        boolean fromPatient = author.isPatient() && author.id().equals(conversation.patientId);
         if (fromPatient) {
-            Optional<RiskSeverity> risk = crisisDetector.assess(text);
             if (risk.isPresent()) {
                 raiseFlag(conversation, message, risk.get());
                 replies.add(store(conversation, null, ChatMessage.AUTOMATED_ROLE, MessageKind.CRISIS_RESOURCES,
-                        automatedSupport.crisisReply(), null, message.id));
+                        automatedSupport.crisisReply(risk.get().severity()), null, message.id));
             } else {
                 selfHelp(conversation, message).ifPresent(replies::add);
             }
@@ -120,12 +123,13 @@ public class MessagePipeline {
                 message.id));
     }
 
-    private void raiseFlag(Conversation conversation, ChatMessage message, RiskSeverity severity) {
+    private void raiseFlag(Conversation conversation, ChatMessage message, RiskAssessment risk) {
         RiskFlag flag = new RiskFlag();
         flag.id = UUID.randomUUID();
         flag.conversationId = conversation.id;
         flag.messageId = message.id;
-        flag.severity = severity;
+        flag.severity = risk.severity();
+        flag.category = risk.category();
         flag.raisedAt = message.sentAt;
         flag.persist();
         events.riskFlagRaised(conversation.patientId, flag);

@@ -30,6 +30,10 @@ public class RiskFlag extends PanacheEntityBase {
     @Column(nullable = false)
     public RiskSeverity severity;
 
+    /** Empty on flags raised before categories were recorded. */
+    @Enumerated(EnumType.STRING)
+    public RiskCategory category;
+
     @Column(name = "raised_at", nullable = false)
     public Instant raisedAt;
 }

@@ -1,11 +1,11 @@
 package org.careweave.chat.domain;
 
-/** How urgent a crisis hit is; the values of the risk-flag event's {@code severity}. */
+/** How urgent a crisis hit is, least urgent first; the values of the risk-flag event's {@code severity}. */
 public enum RiskSeverity {
-    /** Hopelessness without a stated wish to die. */
-    MODERATE,
-    /** Thoughts of suicide or self-harm. */
+    /** A passive wish to be dead, self-injury without suicidal intent, feeling a burden. */
+    ELEVATED,
+    /** Active thoughts of suicide, a method, intent, a plan, preparation, a farewell, a recent attempt. */
     HIGH,
-    /** Intent, a plan or an act. */
-    CRITICAL
+    /** An attempt in progress, or a plan or intent with the time, place or means at hand. */
+    IMMINENT
 }

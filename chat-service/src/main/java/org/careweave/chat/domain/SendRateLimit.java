@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Messages per user per sliding window, counted from the stored messages so the limit holds across replicas
- * and restarts. Automated replies do not count.
+ * and restarts. Automated replies do not count; a message that the crisis screen flags is never refused.
  */
 @ApplicationScoped
 public class SendRateLimit {
@@ -20,11 +20,15 @@ public class SendRateLimit {
     @ConfigProperty(name = "careweave.chat.rate-limit.window")
     Duration window;
 
+    @ConfigProperty(name = "careweave.chat.crisis.emergency-number")
+    String emergencyNumber;
+
     public void check(String authorId) {
         Instant since = Instant.now().minus(window);
         if (ChatMessage.sentBySince(authorId, since) >= maxMessages) {
             Instant oldest = ChatMessage.oldestSentBySince(authorId, since).orElse(Instant.now());
-            throw new SendRateExceeded(maxMessages, window, Duration.between(Instant.now(), oldest.plus(window)));
+            throw new SendRateExceeded(maxMessages, window, Duration.between(Instant.now(), oldest.plus(window)),
+                    emergencyNumber);
         }
     }
 }

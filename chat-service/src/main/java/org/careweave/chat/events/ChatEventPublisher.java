@@ -10,7 +10,7 @@ import org.careweave.platform.events.chat.ConversationOpened;
 import org.careweave.platform.events.chat.RiskFlagRaised;
 import org.careweave.platform.outbox.Outbox;
 
-/** The chat's events, through the outbox. They name conversations and severities, never message text. */
+/** The chat's events, through the outbox. They name conversations, severities and C-SSRS categories, never message text. */
 @ApplicationScoped
 public class ChatEventPublisher {
 
@@ -26,6 +26,6 @@ public class ChatEventPublisher {
     @Transactional(Transactional.TxType.MANDATORY)
     public void riskFlagRaised(String patientId, RiskFlag flag) {
         outbox.publish(new RiskFlagRaised(patientId, flag.conversationId.toString(), flag.severity.name(),
-                flag.raisedAt));
+                flag.category.name(), flag.raisedAt));
     }
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careweave.chat.ChatFixture;
 import org.careweave.chat.ChatFixture.Person;
 import org.careweave.chat.SocketClient;
+import org.careweave.chat.domain.ChatMessage;
 import org.careweave.chat.domain.RiskFlag;
 import org.careweave.platform.events.Topics;
 import org.careweave.platform.outbox.OutboxEvent;
@@ -93,21 +94,66 @@ class CrisisEscalationTest {
             assertThat(flag.key()).isEqualTo(patient.id());
             assertThat(event.getString("subject")).isEqualTo(patient.id());
             JsonObject data = event.getJsonObject("data");
-            assertThat(data.fieldNames()).containsExactlyInAnyOrder("patientId", "conversationId", "severity", "raisedAt");
-            assertThat(data.getString("severity")).isEqualTo("CRITICAL");
+            assertThat(data.fieldNames()).containsExactlyInAnyOrder("patientId", "conversationId", "severity", "category",
+                    "raisedAt");
+            assertThat(data.getString("severity")).isEqualTo("HIGH");
+            assertThat(data.getString("category")).isEqualTo("ACTIVE_THOUGHTS");
             assertThat(data.getString("conversationId")).isEqualTo(conversation);
             assertThat(flag.value()).doesNotContain("killing").doesNotContain("myself").doesNotContain("tonight");
             assertThat(flagMillis).as("flag on Kafka within seconds").isLessThan(5_000);
 
             // Once the path is warm, the same again: the figure a patient at 3 a.m. would see.
             long warmNanos = System.nanoTime();
-            patientSocket.send(conversation, "i want to die", "crisis-2");
+            // A different severity than the first flag, so the wait is for this message's flag.
+            patientSocket.send(conversation, "i wish i was dead", "crisis-2");
             consumer.awaitRecords(Topics.CHAT, record -> record.value().contains(RISK_TYPE)
-                    && record.value().contains(conversation) && record.value().contains("\"HIGH\""), WAIT);
+                    && record.value().contains(conversation) && record.value().contains("\"ELEVATED\""), WAIT);
             long warmMillis = Duration.ofNanos(System.nanoTime() - warmNanos).toMillis();
             System.out.printf("Crisis message -> RiskFlagRaised consumed from Kafka (warm): %d ms%n", warmMillis);
             assertThat(warmMillis).isLessThan(5_000);
         }
+    }
+
+    @Test
+    void aPatientOverTheLimitIsStillScreenedAndACrisisMessageIsNeverRefused() {
+        Person patient = fixture.person("patient");
+        String conversation = fixture.open(patient, "SUPPORT", patient);
+        // The test profile allows 12 messages a minute.
+        for (int i = 1; i <= 12; i++) {
+            MessageResourceTest.send(patient, conversation, "rough day, message " + i, "busy-" + i).statusCode(201);
+        }
+
+        MessageResourceTest.send(patient, conversation, "still here, just venting", null).statusCode(429)
+                .contentType("application/problem+json")
+                .body("detail", containsString("988")).body("detail", containsString("911"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ChatMessage.count(
+                "conversationId = ?1 and body = ?2", UUID.fromString(conversation), "still here, just venting")))
+                .isZero();
+
+        try (TestKafkaConsumer consumer = new TestKafkaConsumer(bootstrap, Topics.CHAT)) {
+            MessageResourceTest.send(patient, conversation, "i took all my pills just now", null).statusCode(201)
+                    .body("replies[0].kind", equalTo("CRISIS_RESOURCES"))
+                    .body("replies[0].text", containsString("911"));
+            JsonObject data = new JsonObject(consumer.awaitRecords(Topics.CHAT, record -> record.value().contains(RISK_TYPE)
+                    && record.value().contains(conversation), WAIT).get(0).value()).getJsonObject("data");
+            assertThat(data.getString("severity")).isEqualTo("IMMINENT");
+            assertThat(data.getString("category")).isEqualTo("ATTEMPT");
+        }
+        assertThat(flagsIn(conversation)).isEqualTo(1);
+    }
+
+    @Test
+    void imminentDangerPutsTheEmergencyNumberBeforeTheLifeline() {
+        Person patient = fixture.person("patient");
+        String conversation = fixture.open(patient, "SUPPORT", patient);
+
+        String imminent = MessageResourceTest.send(patient, conversation, "im on the bridge right now and going to jump",
+                null).statusCode(201).extract().path("replies[0].text");
+        assertThat(imminent.indexOf("911")).isLessThan(imminent.indexOf("988"));
+        String elevated = MessageResourceTest.send(patient, conversation, "everyone would be better off without me",
+                null).statusCode(201).extract().path("replies[0].text");
+        assertThat(elevated.indexOf("988")).isLessThan(elevated.indexOf("911"));
+        assertThat(elevated).contains("automated message");
     }
 
     @Test

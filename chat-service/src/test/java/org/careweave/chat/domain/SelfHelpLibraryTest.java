@@ -43,7 +43,7 @@ class SelfHelpLibraryTest {
     void repliesAreLabelledAutomated() {
         assertThat(support.selfHelpReply("hello", 0, false)).contains("automated message");
         assertThat(support.selfHelpReply("hello", 0, true)).startsWith("Nobody from your care team is online");
-        assertThat(support.crisisReply()).contains("call or text 988").contains("911").contains("automated message");
+        assertThat(support.crisisReply(RiskSeverity.HIGH)).contains("call or text 988").contains("911").contains("automated message");
         assertThat(support.crisisResources()).extracting(CrisisResource::contact).containsExactly("988", "911");
     }
 }

@@ -71,7 +71,7 @@ final class EventSamples {
             case DOSE_CHECK_IN_RECORDED -> new DoseCheckInRecorded(PATIENT, PRESCRIPTION, "TAKEN", AT);
             case SIDE_EFFECT_REPORTED -> new SideEffectReported(PATIENT, PRESCRIPTION, "nausea", "MODERATE");
             case CONVERSATION_OPENED -> new ConversationOpened(PATIENT, CONVERSATION, "CARE_TEAM");
-            case RISK_FLAG_RAISED -> new RiskFlagRaised(PATIENT, CONVERSATION, "CRITICAL", AT);
+            case RISK_FLAG_RAISED -> new RiskFlagRaised(PATIENT, CONVERSATION, "IMMINENT", "ATTEMPT", AT);
         };
     }
 }
