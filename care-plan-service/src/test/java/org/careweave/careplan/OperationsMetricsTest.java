@@ -73,7 +73,7 @@ class OperationsMetricsTest {
 
         // Detected 3 s ago in the chat service: at least 3 s from detection to flag.
         try (TestEventProducer events = new TestEventProducer(bootstrap, mapper)) {
-            events.publish("chat-service", new RiskFlagRaised(Tokens.newId(), Tokens.newId(), "HIGH",
+            events.publish("chat-service", new RiskFlagRaised(Tokens.newId(), Tokens.newId(), "HIGH", "ACTIVE_THOUGHTS",
                     Instant.now().minusSeconds(3)));
         }
 
