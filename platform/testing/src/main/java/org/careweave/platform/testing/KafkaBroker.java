@@ -112,6 +112,37 @@ public final class KafkaBroker {
         System.clearProperty(PID_PROPERTY);
     }
 
+    /** Freezes the broker (SIGSTOP): connections stay open but nothing is answered, as with a stalled broker. */
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} broker run on (SIGCONT). */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        requireLocal(name);
+        ProcessHandle broker = running().orElseThrow(() -> new IllegalStateException("The Kafka broker is not running"));
+        try {
+            // Not inheritIO: a forked test JVM's standard streams carry the build tool's own protocol.
+            int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(broker.pid()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + name + " failed with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot signal the Kafka broker", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling the Kafka broker", e);
+        }
+    }
+
     private static Optional<ProcessHandle> running() {
         return Optional.ofNullable(System.getProperty(PID_PROPERTY))
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))

@@ -53,6 +53,15 @@ public final class TestKafkaConsumer implements AutoCloseable {
         }
     }
 
+    /** Polls for {@code duration}, then returns every record received so far. */
+    public List<ConsumerRecord<String, String>> pollFor(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(100)).forEach(received::add);
+        }
+        return List.copyOf(received);
+    }
+
     @Override
     public void close() {
         consumer.close();
