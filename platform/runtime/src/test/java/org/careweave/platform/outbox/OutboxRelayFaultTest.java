@@ -136,9 +136,11 @@ class OutboxRelayFaultTest {
     void relaysRunningAtOnceNeverSendTheSameRow() throws Exception {
         String prefix = "race-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         // Hold every relay back while the backlog is written, then let four loose on it at once.
-        List<String> published;
+        List<String> published = new ArrayList<>();
         try (Connection held = holdClaimLock()) {
-            published = publishInOneTransaction(prefix, 20, 20);
+            for (int batch = 0; batch < 4; batch++) {
+                published.addAll(publishInOneTransaction(prefix, 20, 5));
+            }
         }
         ExecutorService relays = Executors.newFixedThreadPool(3);
         try {
