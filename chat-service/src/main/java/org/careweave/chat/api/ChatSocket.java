@@ -149,7 +149,7 @@ public class ChatSocket {
             return;
         }
         String clientMessageId = frame.clientMessageId();
-        if (CONTROL_FRAME_TYPES.contains(frame.type())) {
+        if (frame.type() != null && CONTROL_FRAME_TYPES.contains(frame.type())) {
             long retryAfter = connection.userData().get(CONTROL_FRAMES).take();
             if (retryAfter > 0) {
                 reply(connection, new ServerFrame.Error("RATE_LIMITED", 429,
