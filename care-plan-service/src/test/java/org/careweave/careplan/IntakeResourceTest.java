@@ -10,14 +10,21 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.careweave.careplan.domain.CarePlan;
 import org.careweave.platform.events.Topics;
 import org.careweave.platform.testing.TestKafkaConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -116,6 +123,28 @@ class IntakeResourceTest {
         given().auth().oauth2(Tokens.patient(patient)).get("/api/care-plans/" + planId + "/timeline").then()
                 .statusCode(200)
                 .body("kind", hasItem("URGENT_FLAG_RAISED"));
+    }
+
+    @Test
+    void aDoubleTappedIntakeCreatesOnePlanAndAnswersTheOtherTaps409() throws Exception {
+        String patient = Tokens.newId();
+        String token = Tokens.patient(patient);
+        ExecutorService taps = Executors.newFixedThreadPool(4);
+        List<Integer> statuses;
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(taps.submit(() -> Intakes.submit(token, Intakes.mild()).extract().statusCode()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            taps.shutdownNow();
+        }
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CarePlan.count("patientId", patient))).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -23,10 +24,22 @@ public final class SocketClient implements AutoCloseable {
     /** Every frame received, in order, including those a wait skipped. */
     private final List<JsonObject> received = new ArrayList<>();
 
+    private final CompletableFuture<Short> closed = new CompletableFuture<>();
+
     private SocketClient(WebSocketClient client, WebSocket socket) {
         this.client = client;
         this.socket = socket;
         socket.textMessageHandler(text -> inbox.add(new JsonObject(text)));
+        socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
+    }
+
+    /** The close code once the server has closed the socket. */
+    public short awaitClose(Duration timeout) {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("The socket was not closed within " + timeout, e);
+        }
     }
 
     /** Connects with the token in the Authorization header (mobile clients). */

@@ -76,6 +76,24 @@ class AssessmentTest {
     }
 
     @Test
+    void aPatientRecordingTheirOwnAssessmentNeedNotNameThemself() {
+        CareTeam team = CareTeam.assigned();
+        Map<String, Object> body = new HashMap<>();
+        body.put("instrument", "PHQ9");
+        body.put("answers", List.of(1, 1, 1, 1, 1, 1, 1, 0, 0));
+        team.asPatient().body(body).post("/api/therapy/assessments").then().statusCode(201)
+                .body("patientId", equalTo(team.patient()))
+                .body("total", equalTo(7));
+        team.asPatient().get("/api/therapy/assessments?patientId={p}", team.patient()).then().statusCode(200)
+                .body("size()", equalTo(1));
+
+        // A therapist records for one of several patients: they must say which.
+        team.asTherapist().body(body).post("/api/therapy/assessments").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("patientId"));
+    }
+
+    @Test
     void malformedAssessmentsAnswer400ProblemJson() {
         CareTeam team = CareTeam.assigned();
         Map<String, Object> body = new HashMap<>();

@@ -21,7 +21,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.careweave.careplan.access.CarePlanAccess;
 import org.careweave.careplan.access.RealmUsers;
@@ -35,10 +37,14 @@ import org.careweave.careplan.domain.UrgentFlags;
 import org.careweave.platform.access.Caller;
 import org.careweave.platform.access.Roles;
 import org.careweave.platform.audit.AuditTrail;
+import org.careweave.platform.paging.Page;
+import org.careweave.platform.paging.PageRequest;
 import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/care-plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -161,10 +167,14 @@ public class CarePlanResource {
     @Path("/{id}/timeline")
     @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "The patient's progress from every service, in time order")
-    public List<TimelineEntryView> timeline(@PathParam("id") String id) {
+    public RestResponse<List<TimelineEntryView>> timeline(@PathParam("id") String id,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(limit, page);
         CarePlan plan = access.require("read", id, false);
         audit.record("read", TIMELINE, id, plan.patientId, AuditTrail.Outcome.SUCCESS);
-        return TimelineEntry.ofPatient(plan.patientId).stream().map(TimelineEntryView::of).toList();
+        return Page.of(TimelineEntry.ofPatient(plan.patientId, request), request, TimelineEntryView::of, uri);
     }
 
     @POST

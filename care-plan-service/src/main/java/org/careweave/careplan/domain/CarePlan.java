@@ -105,6 +105,15 @@ public class CarePlan extends PanacheEntityBase {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * Holds intakes of the patient back until this transaction ends: the second of two concurrent
+     * intakes then sees the first one's plan instead of creating another.
+     */
+    public static void lockPatientForIntake(String patientId) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext('care-plan:' || ?1))) l")
+                .setParameter(1, patientId).getSingleResult();
+    }
+
     /** The patient's current plan: every plan is current until replaced, and the newest one wins. */
     public static Optional<CarePlan> currentOf(String patientId) {
         return find("patientId = ?1 order by createdAt desc", patientId).firstResultOptional();

@@ -40,6 +40,7 @@ public class CarePlanLifecycle {
     public CarePlan propose(String patientId, String coordinatorId, IntakeFacts facts, Recommendation recommendation,
             boolean selfHarmRisk, String createdBy) {
         Instant now = Instant.now();
+        CarePlan.lockPatientForIntake(patientId);
         if (CarePlan.currentOf(patientId).isPresent()) {
             // The urgent flag must not be lost with the refused intake.
             if (selfHarmRisk) {

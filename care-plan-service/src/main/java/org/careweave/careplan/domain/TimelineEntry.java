@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.careweave.platform.paging.PageRequest;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -43,8 +44,10 @@ public class TimelineEntry extends PanacheEntityBase {
     public Map<String, Object> details;
 
     /** In time order; entries at the same instant keep the order they were recorded in. */
-    public static List<TimelineEntry> ofPatient(String patientId) {
-        return list("patientId = ?1 order by occurredAt, seq", patientId);
+    /** The page's entries plus one more when a next page exists (see PageRequest#fetchSize). */
+    public static List<TimelineEntry> ofPatient(String patientId, PageRequest page) {
+        return find("patientId = ?1 order by occurredAt, seq", patientId)
+                .range(page.offset(), page.offset() + page.fetchSize() - 1).list();
     }
 
     /** Entries after {@code seq} of the given patients, plus every patient's urgent flags if asked for. */

@@ -62,7 +62,7 @@ public class ProviderFeed {
         Multi<FeedItem> entries = wakeups
                 .onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToIterable(wakeup -> next(providerId, allUrgentFlags, cursor));
+                .onItem().transformToMultiAndConcatenate(wakeup -> batches(providerId, allUrgentFlags, cursor));
         Multi<FeedItem> heartbeats = Multi.createFrom().ticks().every(heartbeatInterval).onOverflow().drop()
                 .map(tick -> FeedItem.HEARTBEAT);
         return subscribers.counted(Multi.createBy().merging().streams(entries, heartbeats));
@@ -72,21 +72,28 @@ public class ProviderFeed {
         return QuarkusTransaction.requiringNew().call(TimelineEntry::lastSeq);
     }
 
-    private List<FeedItem> next(String providerId, boolean allUrgentFlags, AtomicLong cursor) {
+    /**
+     * The entries after the cursor, one batch per database read and read only as the client takes them: a
+     * reconnect with {@code Last-Event-ID: 0} streams the whole history without holding it in memory.
+     */
+    private Multi<FeedItem> batches(String providerId, boolean allUrgentFlags, AtomicLong cursor) {
+        return Multi.createBy().repeating().supplier(() -> nextBatch(providerId, allUrgentFlags, cursor))
+                .whilst(batch -> batch.size() == BATCH)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToIterable(batch -> batch);
+    }
+
+    private List<FeedItem> nextBatch(String providerId, boolean allUrgentFlags, AtomicLong cursor) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<String> patients = CarePlan.onTeamOf(providerId).stream().map(p -> p.patientId).distinct().toList();
-            List<FeedItem> items = new ArrayList<>();
             if (patients.isEmpty() && !allUrgentFlags) {
-                return items;
+                return List.of();
             }
-            List<TimelineEntry> batch;
-            do {
-                batch = TimelineEntry.after(cursor.get(), patients, allUrgentFlags, BATCH);
-                for (TimelineEntry entry : batch) {
-                    items.add(new FeedItem(entry));
-                    cursor.set(entry.seq);
-                }
-            } while (batch.size() == BATCH);
+            List<FeedItem> items = new ArrayList<>();
+            for (TimelineEntry entry : TimelineEntry.after(cursor.get(), patients, allUrgentFlags, BATCH)) {
+                items.add(new FeedItem(entry));
+                cursor.set(entry.seq);
+            }
             return items;
         });
     }

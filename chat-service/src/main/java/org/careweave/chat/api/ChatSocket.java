@@ -1,6 +1,9 @@
 package org.careweave.chat.api;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,27 +19,41 @@ import org.careweave.chat.domain.SendRateExceeded;
 import org.careweave.platform.access.Roles;
 import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
 
 /**
  * The 24/7 chat socket. The HTTP upgrade needs a valid bearer token (401 otherwise): in the
  * {@code Authorization} header, or, from a browser, in {@code Sec-WebSocket-Protocol} as
  * {@code bearer-token-carrier, quarkus-http-upgrade#Authorization#Bearer%20<token>}. Frames are described in
  * {@link ClientFrame} and {@link ServerFrame}. A connection sees every conversation its user is a member of.
+ * When the token expires the server sends {@code {"type":"token-expired"}} and closes with code 4001; the client
+ * reconnects with a fresh token. Typing, read and catch-up frames are limited per connection
+ * ({@code careweave.chat.socket.*}); over the limit they answer a RATE_LIMITED error frame.
  */
 @WebSocket(path = "/api/chat/ws")
 @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
 public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+    private static final Set<String> CONTROL_FRAME_TYPES = Set.of("typing", "read", "catch-up");
+    private static final UserData.TypedKey<FrameRateLimit> CONTROL_FRAMES = new UserData.TypedKey<>("control-frames");
+    private static final UserData.TypedKey<Long> EXPIRY_TIMER = new UserData.TypedKey<>("token-expiry-timer");
+    /** Application close code (4000-4999): the client reconnects with a fresh token. */
+    private static final CloseReason TOKEN_EXPIRED = new CloseReason(4001, "token expired");
 
     @Inject
     ConversationAccess access;
@@ -62,17 +79,57 @@ public class ChatSocket {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "careweave.chat.socket.max-control-frames")
+    int maxControlFrames;
+
+    @ConfigProperty(name = "careweave.chat.socket.control-frame-window")
+    Duration controlFrameWindow;
+
+    @ConfigProperty(name = "careweave.chat.socket.expiry-notice")
+    Duration expiryNotice;
+
     @OnOpen
     void open(WebSocketConnection connection) {
         ChatUser user = access.currentUser();
         connection.userData().put(ConversationFeed.USER, user);
+        connection.userData().put(CONTROL_FRAMES, new FrameRateLimit(maxControlFrames, controlFrameWindow));
+        closeAtTokenExpiry(connection);
         if (user.isProvider()) {
             availability.seen(List.of(user.id()));
         }
     }
 
+    /** The token's expiry ends the socket too: the client is told in a frame, then the socket closes. */
+    private void closeAtTokenExpiry(WebSocketConnection connection) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getExpirationTime() <= 0) {
+            return;
+        }
+        Instant expiry = Instant.ofEpochSecond(token.getExpirationTime());
+        // Ahead of Quarkus' own close at the expiry instant, which would not say why.
+        long delay = Math.max(1, Duration.between(Instant.now(), expiry.minus(expiryNotice)).toMillis());
+        long timer = vertx.setTimer(delay, id -> {
+            if (connection.isOpen()) {
+                connection.sendText(feed.json(new ServerFrame.TokenExpired(expiry)))
+                        .onItemOrFailure().transformToUni((ok, failure) -> connection.close(TOKEN_EXPIRED))
+                        .subscribe().with(ok -> {
+                        }, failure -> LOG.debugf("Socket already gone at token expiry: %s", failure));
+            }
+        });
+        connection.userData().put(EXPIRY_TIMER, timer);
+    }
+
     @OnClose
     void close(WebSocketConnection connection) {
+        Long timer = connection.userData().get(EXPIRY_TIMER);
+        if (timer != null) {
+            vertx.cancelTimer(timer);
+        }
         ChatUser user = connection.userData().get(ConversationFeed.USER);
         if (user != null && user.isProvider()) {
             availability.seen(List.of(user.id()));
@@ -92,6 +149,15 @@ public class ChatSocket {
             return;
         }
         String clientMessageId = frame.clientMessageId();
+        if (frame.type() != null && CONTROL_FRAME_TYPES.contains(frame.type())) {
+            long retryAfter = connection.userData().get(CONTROL_FRAMES).take();
+            if (retryAfter > 0) {
+                reply(connection, new ServerFrame.Error("RATE_LIMITED", 429,
+                        "Too many typing, read and catch-up frames; slow down", clientMessageId, retryAfter,
+                        List.of()));
+                return;
+            }
+        }
         try {
             switch (frame.type() == null ? "" : frame.type()) {
                 case "send" -> send(user, frame, connection);

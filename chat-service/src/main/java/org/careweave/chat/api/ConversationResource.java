@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,19 +19,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.careweave.chat.access.ConversationAccess;
 import org.careweave.chat.domain.Conversations;
 import org.careweave.chat.domain.MessageHistory;
 import org.careweave.chat.domain.MessagePipeline;
 import org.careweave.platform.access.Roles;
+import org.careweave.platform.paging.Page;
+import org.careweave.platform.paging.PageRequest;
 import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Conversations and their history over REST; sending here goes through the same pipeline as the socket. */
 @Path("/api/chat/conversations")
@@ -63,8 +69,12 @@ public class ConversationResource {
     @Operation(summary = "The caller's conversations",
             description = "A patient's own care-team and support conversations; a provider's conversations about "
                     + "patients whose care team they are on.")
-    public List<ConversationView> mine() {
-        return conversations.mine(access.currentUser()).stream().map(ConversationView::of).toList();
+    public RestResponse<List<ConversationView>> mine(
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(limit, page);
+        return Page.of(conversations.mine(access.currentUser(), request), request, ConversationView::of, uri);
     }
 
     @POST
@@ -84,11 +94,11 @@ public class ConversationResource {
     @GET
     @Path("/{id}/messages")
     @Operation(summary = "A page of messages, newest first",
-            description = "Pass the previous page's nextBefore as before for older messages; limit is capped at "
-                    + MessageHistory.MAX_PAGE + ".")
+            description = "Pass the previous page's nextBefore as before for older messages; limit is at most "
+                    + MessageHistory.MAX_PAGE + " (more answers 400).")
     public MessagePage messages(@PathParam("id") UUID conversationId,
             @Parameter(description = "Id of a message; only older messages are returned") @QueryParam("before") String before,
-            @QueryParam("limit") @DefaultValue("" + MessageHistory.DEFAULT_PAGE) @Min(1) int limit) {
+            @QueryParam("limit") @DefaultValue("" + MessageHistory.DEFAULT_PAGE) @Min(1) @Max(MessageHistory.MAX_PAGE) int limit) {
         MessageHistory.Page page = history.page(access.currentUser(), conversationId, cursor(before), limit);
         return new MessagePage(views.of(page.messages()), page.nextBefore());
     }

@@ -47,6 +47,13 @@ public final class ServerFrame {
         }
     }
 
+    /** Sent right before the server closes the socket because the token it was opened with expired. */
+    public record TokenExpired(String type, Instant expiredAt, String detail) {
+        public TokenExpired(Instant expiredAt) {
+            this("token-expired", expiredAt, "Your token expired; reconnect with a fresh token");
+        }
+    }
+
     /** A refused frame. {@code code}: BAD_FRAME, INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, RATE_LIMITED, INTERNAL. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Error(String type, String code, int status, String detail, String clientMessageId,

@@ -1,6 +1,7 @@
 package org.careweave.chat.domain;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.careweave.chat.events.ChatEventPublisher;
 import org.careweave.platform.audit.AuditTrail;
 import org.careweave.platform.careteam.CareTeamDirectory;
 import org.careweave.platform.careteam.CareTeamRole;
+import org.careweave.platform.paging.PageRequest;
 import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
 
@@ -81,9 +83,12 @@ public class Conversations {
     }
 
     @Transactional
-    public List<Conversation> mine(ChatUser user) {
-        List<Conversation> visible = access.visibleTo(user);
-        visible.stream().map(c -> c.patientId).distinct().forEach(patientId ->
+    /** Oldest first; the page's conversations plus one more when a next page exists (see PageRequest#fetchSize). */
+    public List<Conversation> mine(ChatUser user, PageRequest page) {
+        List<Conversation> visible = access.visibleTo(user).stream()
+                .sorted(Comparator.comparing((Conversation c) -> c.createdAt).thenComparing(c -> c.id))
+                .skip(page.offset()).limit(page.fetchSize()).toList();
+        visible.stream().limit(page.limit()).map(c -> c.patientId).distinct().forEach(patientId ->
                 audit.record("list", ConversationAccess.RESOURCE, null, patientId, AuditTrail.Outcome.SUCCESS));
         return visible;
     }

@@ -105,7 +105,10 @@ class MessageResourceTest {
         assertThat(page(patient, conversation, cursor, 3).extract().jsonPath().getList("messages.text", String.class))
                 .containsExactly("note 102", "note 101", "note 100");
 
-        ValidatableResponse capped = page(patient, conversation, null, 1000).statusCode(200);
+        // Above the cap is refused (issue 13: 400 over the cap), the cap itself is served.
+        page(patient, conversation, null, 1000).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("limit")));
+        ValidatableResponse capped = page(patient, conversation, null, 100).statusCode(200);
         assertThat(capped.extract().jsonPath().getList("messages")).hasSize(100);
         String last = capped.extract().path("nextBefore");
         page(patient, conversation, last, 100).statusCode(200)

@@ -22,7 +22,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The gateway's pipeline for {@code /api/*} on Quarkus' HTTP server: request id and access log, route lookup (404),
+ * The gateway's pipeline for {@code /api/*} on Quarkus' HTTP server: request id and access log, ambiguous paths
+ * (400), route lookup (404),
  * body size (413), caller identification, rate limit (429), token required (401), route policy (403), then the service
  * over HTTP or WebSocket. {@code GET /api/openapi} is public. Everything else ({@code /q/health}, {@code /q/metrics})
  * is Quarkus' own and needs no token; CORS is Quarkus' filter ({@code quarkus.http.cors.*}), ahead of all of this.
@@ -75,6 +76,7 @@ public class GatewayRouter {
         router.route("/api/*")
                 .handler(RequestIds::assign)
                 .handler(AccessLog::start)
+                .handler(PathSyntax::refuseAmbiguous)
                 .handler(this::resolveRoute)
                 .handler(bodySizeLimit)
                 .handler(SubprotocolToken::lift)

@@ -14,12 +14,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.careweave.platform.access.Caller;
 import org.careweave.platform.access.PatientRecordAccess;
 import org.careweave.platform.access.Roles;
 import org.careweave.platform.audit.AuditTrail;
 import org.careweave.platform.audit.AuditTrail.Outcome;
+import org.careweave.platform.paging.Page;
+import org.careweave.platform.paging.PageRequest;
 import org.careweave.prescription.access.PrescriptionAccess;
 import org.careweave.prescription.domain.Adherence;
 import org.careweave.prescription.domain.DoseCheckIn;
@@ -101,13 +105,17 @@ public class PrescriptionResource {
     @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "A patient's prescriptions, newest first",
             description = "status: ACTIVE or DISCONTINUED; all when absent. " + PrescriptionResponse.SAFETY_NOTE)
-    public List<PrescriptionResponse> listPrescriptions(@QueryParam("patientId") @NotBlank String patientId,
-            @Parameter(description = "ACTIVE or DISCONTINUED; all when absent") @QueryParam("status") String status) {
+    public RestResponse<List<PrescriptionResponse>> listPrescriptions(
+            @QueryParam("patientId") @NotBlank String patientId,
+            @Parameter(description = "ACTIVE or DISCONTINUED; all when absent") @QueryParam("status") String status,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(limit, page);
         records.require("LIST", PRESCRIPTION, null, patientId);
-        List<PrescriptionResponse> found = Prescription.forPatient(patientId, QueryParams.status(status)).stream()
-                .map(PrescriptionResponse::of).toList();
+        List<Prescription> found = Prescription.forPatient(patientId, QueryParams.status(status), request);
         audit.record("LIST", PRESCRIPTION, null, patientId, Outcome.SUCCESS);
-        return found;
+        return Page.of(found, request, PrescriptionResponse::of, uri);
     }
 
     @GET

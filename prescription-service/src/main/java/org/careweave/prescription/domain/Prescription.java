@@ -14,7 +14,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import org.careweave.platform.paging.PageRequest;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /** A medication a psychiatrist prescribed to a patient, with its current dose; the history is in {@link DoseChange}. */
 @Entity
@@ -90,10 +93,12 @@ public class Prescription extends PanacheEntityBase {
         return list("patientId = ?1 and status = ?2", patientId, PrescriptionStatus.ACTIVE);
     }
 
-    public static List<Prescription> forPatient(String patientId, PrescriptionStatus status) {
-        return status == null
-                ? list("patientId = ?1 order by createdAt desc", patientId)
-                : list("patientId = ?1 and status = ?2 order by createdAt desc", patientId, status);
+    /** The page's prescriptions plus one more when a next page exists (see PageRequest#fetchSize). */
+    public static List<Prescription> forPatient(String patientId, PrescriptionStatus status, PageRequest page) {
+        PanacheQuery<Prescription> query = status == null
+                ? find("patientId = ?1 order by createdAt desc, id", patientId)
+                : find("patientId = ?1 and status = ?2 order by createdAt desc, id", patientId, status);
+        return query.range(page.offset(), page.offset() + page.fetchSize() - 1).list();
     }
 
     /** Locks the row for the rest of the transaction, so refill counts and status changes do not race. */

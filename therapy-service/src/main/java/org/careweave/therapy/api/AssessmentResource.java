@@ -55,14 +55,27 @@ public class AssessmentResource {
     @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST })
     @Operation(summary = "Submit a PHQ-9 or GAD-7; the server scores it (total, severity band, PHQ-9 self-harm risk)")
     public Response recordAssessment(@Valid @NotNull AssessmentRequest request) {
-        access.requireMayRecordAssessment(request.patientId());
-        Assessment scored = recorder.record(request.patientId(), request.instrument(), request.answers(),
+        String patientId = patientOf(request);
+        access.requireMayRecordAssessment(patientId);
+        Assessment scored = recorder.record(patientId, request.instrument(), request.answers(),
                 request.sessionId(), caller.id());
         audit.record("RECORD", SessionAccess.ASSESSMENT, scored.id.toString(), scored.patientId,
                 AuditTrail.Outcome.SUCCESS);
         AssessmentTrend.Point point = AssessmentTrend.of(Assessment.ofPatient(scored.patientId, scored.instrument))
                 .stream().filter(p -> p.assessment().id.equals(scored.id)).findFirst().orElseThrow();
         return Response.status(Response.Status.CREATED).entity(AssessmentView.of(point)).build();
+    }
+
+    /** The named patient, or the calling patient when none is named. */
+    private String patientOf(AssessmentRequest request) {
+        if (request.patientId() != null && !request.patientId().isBlank()) {
+            return request.patientId();
+        }
+        if (caller.hasRole(Roles.PATIENT)) {
+            return caller.id();
+        }
+        throw ProblemException.badRequest("The request has invalid fields",
+                List.of(new Problem.FieldError("patientId", "is required unless patients record their own")));
     }
 
     @GET

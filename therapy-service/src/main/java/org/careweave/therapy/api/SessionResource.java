@@ -17,19 +17,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.careweave.platform.access.Caller;
 import org.careweave.platform.access.Roles;
 import org.careweave.platform.audit.AuditTrail;
+import org.careweave.platform.paging.Page;
+import org.careweave.platform.paging.PageRequest;
 import org.careweave.platform.problem.ProblemException;
 import org.careweave.therapy.access.SessionAccess;
 import org.careweave.therapy.domain.PrivateNote;
 import org.careweave.therapy.domain.SessionScheduler;
 import org.careweave.therapy.domain.TherapySession;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
@@ -66,24 +72,32 @@ public class SessionResource {
     @GET
     @Authenticated
     @Operation(summary = "A patient's sessions starting in [from, to), oldest first")
-    public List<SessionView> listSessions(@QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+    public RestResponse<List<SessionView>> listSessions(
+            @QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page, @Context UriInfo uri) {
         TimeWindow window = TimeWindow.parse(from, to);
+        PageRequest request = PageRequest.of(limit, page);
         access.requireMayReadRecords(patientId, SessionAccess.SESSION);
         audit.record("READ", SessionAccess.SESSION, null, patientId, AuditTrail.Outcome.SUCCESS);
-        return TherapySession.ofPatient(patientId, window.from(), window.to()).stream().map(SessionView::of).toList();
+        return Page.of(TherapySession.ofPatient(patientId, window.from(), window.to(), request), request,
+                SessionView::of, uri);
     }
 
     @GET
     @Path("mine")
     @RolesAllowed(Roles.THERAPIST)
     @Operation(summary = "The calling therapist's schedule: sessions starting in [from, to), oldest first")
-    public List<SessionView> mySchedule(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public RestResponse<List<SessionView>> mySchedule(@QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page, @Context UriInfo uri) {
         TimeWindow window = TimeWindow.parse(from, to);
-        List<TherapySession> sessions = TherapySession.ofTherapist(caller.id(), window.from(), window.to());
-        sessions.stream().map(s -> s.patientId).distinct().forEach(patientId -> audit.record("READ",
-                SessionAccess.SESSION, null, patientId, AuditTrail.Outcome.SUCCESS));
-        return sessions.stream().map(SessionView::of).toList();
+        PageRequest request = PageRequest.of(limit, page);
+        List<TherapySession> sessions = TherapySession.ofTherapist(caller.id(), window.from(), window.to(), request);
+        sessions.stream().limit(request.limit()).map(s -> s.patientId).distinct().forEach(patientId -> audit.record(
+                "READ", SessionAccess.SESSION, null, patientId, AuditTrail.Outcome.SUCCESS));
+        return Page.of(sessions, request, SessionView::of, uri);
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.careweave.platform.input.InputLimits;
 import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
 
@@ -26,7 +27,12 @@ record TimeWindow(Instant from, Instant to) {
 
     private static Instant instant(String field, String value) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            OffsetDateTime parsed = OffsetDateTime.parse(value);
+            if (!InputLimits.hasAcceptedYear(parsed)) {
+                throw ProblemException.badRequest("The request has invalid fields",
+                        List.of(new Problem.FieldError(field, InputLimits.YEAR_OUT_OF_RANGE)));
+            }
+            return parsed.toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("The request has invalid fields",
                     List.of(new Problem.FieldError(field, "must be an ISO-8601 date-time with offset")));

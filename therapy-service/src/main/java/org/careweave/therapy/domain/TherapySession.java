@@ -16,6 +16,8 @@ import jakarta.persistence.Version;
 
 import org.careweave.platform.problem.ProblemException;
 
+import org.careweave.platform.paging.PageRequest;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One therapy session between a patient and their therapist, and where it stands in its lifecycle. */
@@ -120,12 +122,15 @@ public class TherapySession extends PanacheEntityBase {
                 from, excluded);
     }
 
-    public static List<TherapySession> ofPatient(String patientId, Instant from, Instant to) {
-        return list("patientId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt", patientId, from, to);
+    /** The page's sessions plus one more when a next page exists (see PageRequest#fetchSize). */
+    public static List<TherapySession> ofPatient(String patientId, Instant from, Instant to, PageRequest page) {
+        return find("patientId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt, id", patientId, from, to)
+                .range(page.offset(), page.offset() + page.fetchSize() - 1).list();
     }
 
-    public static List<TherapySession> ofTherapist(String therapistId, Instant from, Instant to) {
-        return list("therapistId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt", therapistId, from, to);
+    public static List<TherapySession> ofTherapist(String therapistId, Instant from, Instant to, PageRequest page) {
+        return find("therapistId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt, id", therapistId, from, to)
+                .range(page.offset(), page.offset() + page.fetchSize() - 1).list();
     }
 
     public void reschedule(Instant newStart, Instant now) {

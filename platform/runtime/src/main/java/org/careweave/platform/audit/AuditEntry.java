@@ -44,6 +44,25 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String outcome;
 
+    static AuditEntry of(Instant occurredAt, String subject, String role, String action, String resourceType,
+            String resourceId, String patientId, String outcome) {
+        AuditEntry entry = new AuditEntry();
+        entry.occurredAt = occurredAt;
+        entry.subject = subject;
+        entry.role = role;
+        entry.action = action;
+        entry.resourceType = resourceType;
+        entry.resourceId = resourceId;
+        entry.patientId = patientId;
+        entry.outcome = outcome;
+        return entry;
+    }
+
+    /** A new, unsaved entry with the same content. */
+    AuditEntry copy() {
+        return of(occurredAt, subject, role, action, resourceType, resourceId, patientId, outcome);
+    }
+
     public static List<AuditEntry> forPatient(String patientId, int limit) {
         return find("patientId = ?1 order by occurredAt desc, id desc", patientId).page(0, limit).list();
     }

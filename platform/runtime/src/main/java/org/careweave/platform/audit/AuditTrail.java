@@ -1,14 +1,28 @@
 package org.careweave.platform.audit;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.careweave.platform.access.Caller;
 
-/** Records who did what to which patient's record, and whether it was allowed. */
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Records who did what to which patient's record, and whether it was allowed.
+ *
+ * <p>Inside a transaction the entry is written by that transaction, on its connection: a request
+ * never needs a second connection for its audit trail. Without a transaction the entry gets a short
+ * transaction of its own. A refusal usually rolls its transaction back, and its entry with it: the
+ * entry is then written again once the transaction has ended and its connection is back in the pool
+ * (by {@link RefusalAuditFilter} at the end of the request, or at once outside a request).
+ */
 @ApplicationScoped
 public class AuditTrail {
 
@@ -20,18 +34,48 @@ public class AuditTrail {
     @Inject
     Caller caller;
 
-    /** Own transaction: a refused request rolls back its work, but its audit entry must stay. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    RefusalsAfterRollback refusals;
+
     public void record(String action, String resourceType, String resourceId, String patientId, Outcome outcome) {
-        AuditEntry entry = new AuditEntry();
-        entry.occurredAt = Instant.now();
-        entry.subject = caller.id();
-        entry.role = caller.primaryRole();
-        entry.action = action;
-        entry.resourceType = resourceType;
-        entry.resourceId = resourceId;
-        entry.patientId = patientId;
-        entry.outcome = outcome.name();
-        entry.persist();
+        AuditEntry entry = AuditEntry.of(Instant.now(), caller.id(), caller.primaryRole(), action, resourceType,
+                resourceId, patientId, outcome.name());
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            QuarkusTransaction.requiringNew().run(entry::persist);
+        } else if (status != Status.STATUS_ACTIVE) {
+            // Already doomed (marked for rollback): the entry can only land once the transaction has ended.
+            afterRollback(entry, refusals);
+        } else {
+            entry.persist();
+            if (outcome == Outcome.DENIED) {
+                transactions.registerInterposedSynchronization(new RewriteIfRolledBack(entry.copy(), refusals));
+            }
+        }
+    }
+
+    private static void afterRollback(AuditEntry entry, RefusalsAfterRollback refusals) {
+        if (Arc.container().requestContext().isActive()) {
+            refusals.add(entry);
+        } else {
+            RefusalsAfterRollback.write(List.of(entry));
+        }
+    }
+
+    private record RewriteIfRolledBack(AuditEntry entry, RefusalsAfterRollback refusals) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+                afterRollback(entry, refusals);
+            }
+        }
     }
 }

@@ -1,11 +1,12 @@
 package org.careweave.platform.outbox;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,10 +14,17 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One event waiting to be (or already) relayed to Kafka; the row id gives the send order. */
+/** One event waiting to be (or already) relayed to Kafka; per message key, the row id gives the send order. */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
+
+    public enum Status {
+        PENDING,
+        SENT,
+        /** Kafka kept rejecting it; the relay no longer tries, and the key's later events go on without it. */
+        PARKED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,19 +52,31 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(updatable = false)
     public String traceparent;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** Every failed send, outages included. */
     public int attempts;
+
+    /** Failed sends that were this row's own problem (see OutboxRelay); PARKED when it reaches the limit. */
+    public int rejections;
 
     @Column(name = "last_error")
     public String lastError;
 
-    static List<OutboxEvent> nextUnsent(int limit) {
-        return find("sentAt is null order by id").page(0, limit).list();
-    }
+    @Column(name = "claim_token")
+    public UUID claimToken;
 
-    static long countUnsent() {
-        return count("sentAt is null");
-    }
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

@@ -2,6 +2,7 @@ package org.careweave.platform.kittest;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -66,6 +67,33 @@ public final class KitTestApp {
                     List.of(new CareTeamChanged.Member(therapistId, "THERAPIST")))).id();
         }
 
+        @Inject
+        EntityManager em;
+
+        /** A write that holds its transaction (and connection) a while, as a busy request does. */
+        @POST
+        @Path("/patients/{patientId}/audited-writes")
+        @Transactional
+        public void auditedWrite(@PathParam("patientId") String patientId) throws InterruptedException {
+            insertProjectionRow(patientId);
+            audit.record("WRITE", "PatientRecord", patientId, patientId, AuditTrail.Outcome.SUCCESS);
+            Thread.sleep(200);
+        }
+
+        /** A write refused after it began: the write is rolled back, the refusal must stay audited. */
+        @POST
+        @Path("/patients/{patientId}/refused-writes")
+        @Transactional
+        public void refusedWrite(@PathParam("patientId") String patientId) {
+            insertProjectionRow(patientId);
+            access.require("WRITE", "PatientRecord", patientId, patientId);
+        }
+
+        private void insertProjectionRow(String patientId) {
+            em.createNativeQuery("insert into kit_test_projection (patient_id, applied_count) values (?1, 0) "
+                    + "on conflict (patient_id) do nothing").setParameter(1, patientId).executeUpdate();
+        }
+
         @POST
         @Path("/doses")
         public int dose(@Valid Dose dose) {
@@ -81,7 +109,7 @@ public final class KitTestApp {
         }
     }
 
-    public record Dose(@Min(1) int amount, Unit unit) {
+    public record Dose(@Min(1) int amount, Unit unit, String note, LocalDate takenOn, Instant recordedAt) {
     }
 
     public enum Unit {

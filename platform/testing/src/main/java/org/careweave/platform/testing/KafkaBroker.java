@@ -41,7 +41,8 @@ public final class KafkaBroker {
     static final String DIR_PROPERTY = "careweave.test.kafka.dir";
     private static final String PID_PROPERTY = "careweave.test.kafka.pid";
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    // Generous: on a loaded shared build machine a broker JVM alone has taken 100 s to reach main().
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static KafkaBroker shared;
 
@@ -110,6 +111,37 @@ public final class KafkaBroker {
             }
         });
         System.clearProperty(PID_PROPERTY);
+    }
+
+    /** Freezes the broker (SIGSTOP): connections stay open but nothing is answered, as with a stalled broker. */
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} broker run on (SIGCONT). */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        requireLocal(name);
+        ProcessHandle broker = running().orElseThrow(() -> new IllegalStateException("The Kafka broker is not running"));
+        try {
+            // Not inheritIO: a forked test JVM's standard streams carry the build tool's own protocol.
+            int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(broker.pid()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + name + " failed with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot signal the Kafka broker", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling the Kafka broker", e);
+        }
     }
 
     private static Optional<ProcessHandle> running() {

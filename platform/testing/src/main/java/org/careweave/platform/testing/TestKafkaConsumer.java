@@ -56,11 +56,17 @@ public final class TestKafkaConsumer implements AutoCloseable {
     /** Polls for the whole of {@code period} and returns every matching record of {@code topic}, maybe none. */
     public List<ConsumerRecord<String, String>> recordsWithin(String topic,
             Predicate<ConsumerRecord<String, String>> predicate, Duration period) {
-        long deadline = System.nanoTime() + period.toNanos();
+        return pollFor(period).stream().filter(record -> record.topic().equals(topic) && predicate.test(record))
+                .toList();
+    }
+
+    /** Polls for {@code duration}, then returns every record received so far. */
+    public List<ConsumerRecord<String, String>> pollFor(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(100)).forEach(received::add);
         }
-        return received.stream().filter(record -> record.topic().equals(topic) && predicate.test(record)).toList();
+        return List.copyOf(received);
     }
 
     @Override

@@ -1,0 +1,84 @@
+package org.careweave.platform.input;
+
+import java.io.IOException;
+import java.time.temporal.Temporal;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+
+/**
+ * Applies {@link InputLimits} to every JSON document a service reads (request bodies and WebSocket
+ * frames): a string with a control character or a date outside the accepted years fails like any
+ * other malformed value, so it answers 400 problem+json naming the field.
+ */
+@Singleton
+public class StrictInputModule implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        SimpleModule module = new SimpleModule("careweave-strict-input");
+        module.addDeserializer(String.class, new TextDeserializer());
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                return Temporal.class.isAssignableFrom(description.getBeanClass())
+                        ? new YearCheckingDeserializer(deserializer)
+                        : deserializer;
+            }
+        });
+        mapper.registerModule(module);
+    }
+
+    static final class TextDeserializer extends StdScalarDeserializer<String> {
+
+        TextDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null && InputLimits.hasControlCharacter(text)) {
+                // The value itself is never quoted back: it may be a patient's words.
+                throw InvalidFormatException.from(parser, InputLimits.CONTROL_CHARACTERS, null, String.class);
+            }
+            return text;
+        }
+    }
+
+    static final class YearCheckingDeserializer extends DelegatingDeserializer {
+
+        YearCheckingDeserializer(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new YearCheckingDeserializer(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Object value = super.deserialize(parser, context);
+            if (value != null && !InputLimits.hasAcceptedYear(value)) {
+                throw InvalidFormatException.from(parser, InputLimits.YEAR_OUT_OF_RANGE, null, handledType());
+            }
+            return value;
+        }
+    }
+}
