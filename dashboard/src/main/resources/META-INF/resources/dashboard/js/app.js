@@ -359,7 +359,7 @@ function patientView(planId) {
     chatBox.replaceChildren(
       h('h2', { id: 'chat-heading' }, 'Chat'),
       chats.length > 1 ? h('div', { class: 'tabs', role: 'group', 'aria-label': 'Conversations' }, chats.map(c =>
-        h('button', { type: 'button', 'aria-selected': String(c === selected), 'aria-pressed': String(c === selected),
+        h('button', { type: 'button', 'aria-pressed': String(c === selected),
           onclick: () => renderChat(c) }, c.label))) : null,
       selected.failure ? errorNote(selected.failure, 'This conversation') : list,
       selected.conversation ? h('label', { for: 'chat-input' }, `Message to ${selected.label}`) : null,
