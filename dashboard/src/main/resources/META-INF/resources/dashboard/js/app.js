@@ -80,6 +80,8 @@ function flagAcknowledged(flagId) {
 }
 
 async function raiseAlert(flag) {
+  // One alert per flag, however often the flag is announced.
+  if (alerts.querySelector(`[data-flag="${CSS.escape(flag.id)}"]`)) return;
   openFlags.set(flag.id, flag);
   const planId = await planOf(flag.patientId).catch(() => null);
   const name = await nameOf(flag.patientId, planId);
