@@ -18,6 +18,11 @@ const names = new Map();      // patientId -> display name
 const plans = new Map();      // patientId -> care plan id
 const openFlags = new Map();  // flagId -> {id, patientId, source, severity, raisedAt}
 
+// replaceChildren() would turn a left-out part (null, false) into text: leave those out.
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+}
+
 // ---- shared look-ups -------------------------------------------------------------------------
 
 async function planOf(patientId) {
@@ -164,7 +169,7 @@ function caseloadView() {
   }
 
   function render() {
-    main.replaceChildren(h('h1', {}, 'Your caseload'),
+    fill(main, h('h1', {}, 'Your caseload'),
       failure ? errorNote(failure, 'The caseload') : null,
       entries === null && !failure ? h('p', {}, 'Loading…') : null,
       entries && !entries.length ? h('p', {}, 'No patients on your care teams yet.') : null,
@@ -235,18 +240,18 @@ function patientView(planId) {
 
   function render() {
     if (failure) {
-      main.replaceChildren(h('h1', {}, 'Patient'), errorNote(failure, 'This patient'));
+      fill(main, h('h1', {}, 'Patient'), errorNote(failure, 'This patient'));
       return;
     }
     if (!plan) {
-      main.replaceChildren(h('p', {}, 'Loading…'));
+      fill(main, h('p', {}, 'Loading…'));
       return;
     }
     const name = names.get(plan.patientId);
     const flags = [...openFlags.values()].filter(f => f.patientId === plan.patientId);
     renderTimeline();
     renderCharts();
-    main.replaceChildren(
+    fill(main, 
       h('p', {}, h('a', { href: me.isCoordinator && !me.isProvider ? '#/coordinator' : '#/caseload' }, '← Back')),
       h('h1', {}, name),
       h('p', { class: 'muted' }, `${plan.modality.toLowerCase()} care · plan ${plan.status.toLowerCase()} · revision ${plan.revision}`),
@@ -263,7 +268,7 @@ function patientView(planId) {
   }
 
   function renderTimeline() {
-    timelineBox.replaceChildren(timeline.length
+    fill(timelineBox, timeline.length
       ? h('ol', { class: 'timeline', 'aria-label': 'Timeline, newest first', 'aria-live': 'polite', tabindex: 0 },
         [...timeline].reverse().map(e => h('li', {
           class: [e.kind.startsWith('URGENT_FLAG_RAISED') || e.kind === 'RISK_FLAG_RAISED' ? 'urgent' : '', fresh.has(e.seq) ? 'new' : ''].join(' ').trim(),
@@ -273,9 +278,14 @@ function patientView(planId) {
   }
 
   function renderCharts() {
-    const scores = instrument => timeline
+    // The intake's screening is the baseline, the first point of each line.
+    const baseline = instrument => {
+      const score = plan.baseline && plan.baseline[instrument === 'PHQ9' ? 'phq9' : 'gad7'];
+      return score ? [{ at: new Date(plan.createdAt), total: score.total }] : [];
+    };
+    const scores = instrument => baseline(instrument).concat(timeline
       .filter(e => e.kind === 'ASSESSMENT_SCORED' && e.details && e.details.instrument === instrument)
-      .map(e => ({ at: new Date(e.occurredAt), total: Number(e.details.total) }));
+      .map(e => ({ at: new Date(e.occurredAt), total: Number(e.details.total) })));
     const weeks = new Map();
     for (const e of timeline.filter(x => x.kind === 'DOSE_CHECK_IN')) {
       const day = new Date(e.occurredAt);
@@ -284,7 +294,7 @@ function patientView(planId) {
       if (e.details && e.details.status === 'TAKEN') week.taken++; else week.missed++;
       weeks.set(start.getTime(), week);
     }
-    chartsBox.replaceChildren(h('div', { class: 'charts' },
+    fill(chartsBox, h('div', { class: 'charts' },
       h('figure', {}, h('figcaption', {}, 'PHQ-9 (depression) over time'),
         scoreChart({ title: 'PHQ-9', points: scores('PHQ9'), ...BANDS.PHQ9 })),
       h('figure', {}, h('figcaption', {}, 'GAD-7 (anxiety) over time'),
@@ -358,7 +368,7 @@ function patientView(planId) {
       chat.send(selected.conversation.id, input.value.trim());
       input.value = '';
     } }, input, h('button', { type: 'submit' }, 'Send'));
-    chatBox.replaceChildren(
+    fill(chatBox, 
       h('h2', { id: 'chat-heading' }, 'Chat'),
       chats.length > 1 ? h('div', { class: 'tabs', role: 'group', 'aria-label': 'Conversations' }, chats.map(c =>
         h('button', { type: 'button', 'aria-pressed': String(c === selected),
@@ -437,7 +447,7 @@ function coordinatorView() {
 
   function render() {
     const flags = [...openFlags.values()].sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt)));
-    main.replaceChildren(h('h1', {}, 'Coordination'),
+    fill(main, h('h1', {}, 'Coordination'),
       h('section', { 'aria-labelledby': 'all-flags-heading' },
         h('h2', { id: 'all-flags-heading' }, 'Open urgent flags'),
         flagsFailure ? h('p', { class: 'muted' }, 'Flags raised before this page opened could not be listed; new flags appear here live.') : null,
@@ -514,7 +524,7 @@ function route() {
   else if (me.isProvider) current = caseloadView();
   else if (me.isCoordinator) current = coordinatorView();
   else {
-    main.replaceChildren(h('h1', {}, 'Not for this account'),
+    fill(main, h('h1', {}, 'Not for this account'),
       h('p', {}, 'The dashboard is for therapists, psychiatrists and care coordinators.'));
     current = { render() {}, onEntry() {}, leave() {} };
   }
@@ -553,5 +563,5 @@ async function start() {
 }
 
 start().catch(e => {
-  main.replaceChildren(h('h1', {}, 'Sign-in failed'), h('p', { class: 'error' }, String(e.message || e)));
+  fill(main, h('h1', {}, 'Sign-in failed'), h('p', { class: 'error' }, String(e.message || e)));
 });
