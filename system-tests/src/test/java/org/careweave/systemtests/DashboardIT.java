@@ -52,6 +52,8 @@ class DashboardIT {
     static final String ALICE = CareJourneyIT.ALICE;
     static final Duration LIVE = Duration.ofSeconds(5);
     static final Path SHOTS = Path.of("target/screenshots");
+    // A kept stack holds the messages of earlier runs: this run's carry their own mark.
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     Playwright playwright;
     Browser browser;
@@ -112,7 +114,7 @@ class DashboardIT {
         Object navigations = theo.evaluate("() => performance.getEntriesByType('navigation').length");
 
         long sent = System.nanoTime();
-        sendAsAlice("I want to end my life tonight");
+        sendAsAlice("I want to end my life tonight " + RUN);
         Locator alert = theo.getByRole(AriaRole.ALERT).getByTestId("urgent-alert");
         alert.first().waitFor(new Locator.WaitForOptions().setTimeout(LIVE.toMillis()));
         long millis = Duration.ofNanos(System.nanoTime() - sent).toMillis();
@@ -124,7 +126,7 @@ class DashboardIT {
         // Same document: the alert came over the live feed, not from a reload.
         assertThat(theo.evaluate("() => performance.getEntriesByType('navigation').length")).isEqualTo(navigations);
         // The crisis message itself shows in the care-team chat.
-        theo.getByTestId("chat-messages").getByText("I want to end my life tonight").waitFor();
+        theo.getByTestId("chat-messages").getByText("I want to end my life tonight " + RUN).waitFor();
         theo.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("urgent-flag.png")).setFullPage(true));
     }
 
@@ -154,17 +156,17 @@ class DashboardIT {
     @Test
     @Order(6)
     void alicesChatMessageAndTimelineEntriesArriveAlsoAfterTheLiveConnectionsDrop() {
-        sendAsAlice("Thank you, I am safe now and talking to my sister");
-        theo.getByTestId("chat-messages").getByText("talking to my sister").waitFor(
+        sendAsAlice("Thank you, I am safe now and talking to my sister " + RUN);
+        theo.getByTestId("chat-messages").getByText("talking to my sister " + RUN).waitFor(
                 new Locator.WaitForOptions().setTimeout(LIVE.toMillis()));
 
         theo.evaluate("() => window.careweaveDashboard.dropConnections()");
         // Sent while the socket and the feed reconnect: the chat catches up, the feed resumes from Last-Event-ID.
-        sendAsAlice("Message sent while the dashboard was reconnecting");
+        sendAsAlice("Message sent while the dashboard was reconnecting " + RUN);
         CareJourneyIT.as("alice").body(Map.of("patientId", ALICE, "instrument", "GAD7",
                 "answers", List.of(1, 1, 1, 1, 0, 0, 0))).post("/api/therapy/assessments").then().statusCode(201);
 
-        theo.getByTestId("chat-messages").getByText("while the dashboard was reconnecting").waitFor();
+        theo.getByTestId("chat-messages").getByText("while the dashboard was reconnecting " + RUN).waitFor();
         theo.getByTestId("timeline-entry").filter(new Locator.FilterOptions().setHasText("GAD-7 scored 4")).first()
                 .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
         theo.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("patient.png")).setFullPage(true));
