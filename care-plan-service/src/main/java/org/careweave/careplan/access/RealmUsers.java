@@ -77,6 +77,23 @@ public class RealmUsers {
                 .map(role -> role.path("name").asText()).collect(Collectors.toSet()));
     }
 
+    /** The user's name as the realm has it ("first last", else the username), or empty when no such user exists. */
+    public Optional<String> displayNameOf(String userId) {
+        String path = "/admin/realms/" + enc(realm) + "/users/" + enc(userId);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serverUrl + path))
+                .header("Authorization", "Bearer " + serviceToken()).header("Accept", "application/json")
+                .timeout(timeout).GET().build());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw unavailable("user lookup answered " + response.statusCode());
+        }
+        JsonNode user = read(response.body());
+        String name = (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).strip();
+        return Optional.of(name.isEmpty() ? user.path("username").asText("") : name);
+    }
+
     private String serviceToken() {
         if (token != null && Instant.now().isBefore(tokenExpires)) {
             return token;
@@ -118,7 +135,7 @@ public class RealmUsers {
     private static ProblemException unavailable(String why) {
         LOG.warnf("Keycloak user directory unavailable: %s", why);
         return new ProblemException(503, "Service unavailable",
-                "The user directory cannot be reached to check the care team; try again shortly", List.of());
+                "The user directory cannot be reached; try again shortly", List.of());
     }
 
     private static String enc(String value) {

@@ -164,6 +164,28 @@ public class CarePlanResource {
     }
 
     @GET
+    @Path("/without-care-team")
+    @RolesAllowed(Roles.CARE_COORDINATOR)
+    @Operation(summary = "Current care plans that have neither a therapist nor a prescriber yet, oldest first")
+    public List<CarePlanView> withoutCareTeam() {
+        List<CarePlan> plans = CarePlan.currentWithoutCareTeam();
+        plans.forEach(plan -> audit.record("list", CarePlanAccess.RESOURCE, plan.id.toString(), plan.patientId,
+                AuditTrail.Outcome.SUCCESS));
+        return plans.stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{id}/patient")
+    @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
+    @Operation(summary = "Who the plan's patient is (name from the realm), for the people allowed to see the plan")
+    public PatientView patient(@PathParam("id") String id) {
+        CarePlan plan = access.require("read", id, false);
+        String name = realmUsers.displayNameOf(plan.patientId).orElse(null);
+        audit.record("read", "patient-profile", id, plan.patientId, AuditTrail.Outcome.SUCCESS);
+        return new PatientView(plan.patientId, name);
+    }
+
+    @GET
     @Path("/{id}/timeline")
     @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "The patient's progress from every service, in time order")

@@ -128,6 +128,12 @@ public class CarePlan extends PanacheEntityBase {
         return list("therapistId = ?1 or prescriberId = ?1 or coordinatorId = ?1 order by createdAt", providerId);
     }
 
+    /** Each patient's current plan when it has neither a therapist nor a prescriber, oldest first. */
+    public static List<CarePlan> currentWithoutCareTeam() {
+        return list("from CarePlan c where c.therapistId is null and c.prescriberId is null and c.createdAt = "
+                + "(select max(p.createdAt) from CarePlan p where p.patientId = c.patientId) order by c.createdAt");
+    }
+
     public boolean hasTeamMember(String providerId) {
         return providerId.equals(therapistId) || providerId.equals(prescriberId) || providerId.equals(coordinatorId);
     }
