@@ -67,6 +67,8 @@ final class RealmImports {
             }
         }
         ObjectNode app = (ObjectNode) client(realm, "careweave-app");
+        // The provider dashboard is served by the gateway, under the API's host.
+        ObjectNode dashboard = (ObjectNode) client(realm, "careweave-dashboard");
         switch (overlay) {
             case "prod" -> {
                 for (Iterator<JsonNode> users = realm.withArrayProperty("users").iterator(); users.hasNext();) {
@@ -79,10 +81,17 @@ final class RealmImports {
                 app.set("webOrigins", JSON.createArrayNode().add("https://app.careweave.example"));
                 app.put("rootUrl", "https://app.careweave.example");
                 app.withObjectProperty("attributes").put("post.logout.redirect.uris", "https://app.careweave.example/*");
+                dashboard.set("redirectUris", JSON.createArrayNode().add("https://api.careweave.example/dashboard/*"));
+                dashboard.set("webOrigins", JSON.createArrayNode().add("https://api.careweave.example"));
+                dashboard.put("rootUrl", "https://api.careweave.example");
+                dashboard.withObjectProperty("attributes").put("post.logout.redirect.uris",
+                        "https://api.careweave.example/dashboard/*");
             }
             case "dev" -> {
                 app.withArrayProperty("redirectUris").add("https://app.dev.careweave.example/*");
                 app.withArrayProperty("webOrigins").add("https://app.dev.careweave.example");
+                dashboard.withArrayProperty("redirectUris").add("https://api.dev.careweave.example/dashboard/*");
+                dashboard.withArrayProperty("webOrigins").add("https://api.dev.careweave.example");
             }
             default -> throw new IllegalArgumentException(overlay);
         }
