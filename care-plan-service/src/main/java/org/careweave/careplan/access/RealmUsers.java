@@ -62,24 +62,22 @@ public class RealmUsers {
 
     /** The user's effective realm roles, or empty when no such user exists. */
     public Optional<Set<String>> realmRolesOf(String userId) {
-        String path = "/admin/realms/" + enc(realm) + "/users/" + enc(userId) + "/role-mappings/realm/composite";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serverUrl + path))
-                .header("Authorization", "Bearer " + serviceToken()).header("Accept", "application/json")
-                .timeout(timeout).GET().build());
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
-        if (response.statusCode() != 200) {
-            throw unavailable("role lookup answered " + response.statusCode());
-        }
-        JsonNode roles = read(response.body());
-        return Optional.of(StreamSupport.stream(roles.spliterator(), false)
-                .map(role -> role.path("name").asText()).collect(Collectors.toSet()));
+        return adminGet("/users/" + enc(userId) + "/role-mappings/realm/composite", "role lookup")
+                .map(roles -> StreamSupport.stream(roles.spliterator(), false)
+                        .map(role -> role.path("name").asText()).collect(Collectors.toSet()));
     }
 
     /** The user's name as the realm has it ("first last", else the username), or empty when no such user exists. */
     public Optional<String> displayNameOf(String userId) {
-        String path = "/admin/realms/" + enc(realm) + "/users/" + enc(userId);
+        return adminGet("/users/" + enc(userId), "user lookup").map(user -> {
+            String name = (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).strip();
+            return name.isEmpty() ? user.path("username").asText("") : name;
+        });
+    }
+
+    /** GET on the realm's admin API; empty for 404, 503 problem for any other failure. */
+    private Optional<JsonNode> adminGet(String pathInRealm, String what) {
+        String path = "/admin/realms/" + enc(realm) + pathInRealm;
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serverUrl + path))
                 .header("Authorization", "Bearer " + serviceToken()).header("Accept", "application/json")
                 .timeout(timeout).GET().build());
@@ -87,11 +85,9 @@ public class RealmUsers {
             return Optional.empty();
         }
         if (response.statusCode() != 200) {
-            throw unavailable("user lookup answered " + response.statusCode());
+            throw unavailable(what + " answered " + response.statusCode());
         }
-        JsonNode user = read(response.body());
-        String name = (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).strip();
-        return Optional.of(name.isEmpty() ? user.path("username").asText("") : name);
+        return Optional.of(read(response.body()));
     }
 
     private String serviceToken() {
