@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import org.careweave.platform.access.Roles;
 import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -87,7 +89,10 @@ public class ConversationResource {
             description = "Pass the previous page's nextBefore as before for older messages; limit is capped at "
                     + MessageHistory.MAX_PAGE + ".")
     public MessagePage messages(@PathParam("id") UUID conversationId,
-            @Parameter(description = "Id of a message; only older messages are returned") @QueryParam("before") String before,
+            @Parameter(description = "Id of a message; only older messages are returned") @QueryParam("before")
+            @Size(max = 36) @Schema(format = "uuid") String before,
+            @Parameter(description = "Messages per page; larger values are served as " + MessageHistory.MAX_PAGE,
+                    schema = @Schema(format = "int32", maximum = "2147483647"))
             @QueryParam("limit") @DefaultValue("" + MessageHistory.DEFAULT_PAGE) @Min(1) int limit) {
         MessageHistory.Page page = history.page(access.currentUser(), conversationId, cursor(before), limit);
         return new MessagePage(views.of(page.messages()), page.nextBefore());
@@ -102,7 +107,7 @@ public class ConversationResource {
                     + "and Idempotent-Replayed: true. Crisis resources or self-help come back in replies.")
     public Response send(@PathParam("id") UUID conversationId,
             @Parameter(description = "Client-chosen key, unique per message, 1-100 characters")
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @HeaderParam(IDEMPOTENCY_KEY) @Schema(maxLength = MessagePipeline.MAX_IDEMPOTENCY_KEY_LENGTH) String idempotencyKey,
             @Valid @NotNull SendMessageRequest request) {
         MessagePipeline.Posted posted = feed.inOrder(conversationId, () -> {
             MessagePipeline.Posted result = pipeline.post(access.currentUser(), conversationId, request.text(),

@@ -26,4 +26,12 @@ public interface OpenApiConfig {
 
     @WithDefault("1")
     String version();
+
+    /** The public (https) address clients call, named in the document's {@code servers}. */
+    @WithDefault("https://api.careweave.example")
+    String serverUrl();
+
+    /** Which environment {@link #serverUrl()} is (production, staging, local ...). */
+    @WithDefault("production")
+    String serverDescription();
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -101,8 +102,9 @@ public class PrescriptionResource {
     @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "A patient's prescriptions, newest first",
             description = "status: ACTIVE or DISCONTINUED; all when absent. " + PrescriptionResponse.SAFETY_NOTE)
-    public List<PrescriptionResponse> listPrescriptions(@QueryParam("patientId") @NotBlank String patientId,
-            @Parameter(description = "ACTIVE or DISCONTINUED; all when absent") @QueryParam("status") String status) {
+    public List<PrescriptionResponse> listPrescriptions(@QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
+            @Parameter(description = "ACTIVE or DISCONTINUED; all when absent", schema = @Schema(enumeration = {
+                    "ACTIVE", "DISCONTINUED" })) @QueryParam("status") String status) {
         records.require("LIST", PRESCRIPTION, null, patientId);
         List<PrescriptionResponse> found = Prescription.forPatient(patientId, QueryParams.status(status)).stream()
                 .map(PrescriptionResponse::of).toList();
@@ -206,7 +208,7 @@ public class PrescriptionResource {
                     + "AS_NEEDED expects nothing: expected 0, rate null, taken counts the doses reported.")
     public AdherenceResponse getAdherence(@PathParam("id") UUID id,
             @Parameter(description = "Window length in days, 1-366; default 30",
-                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("days") String days) {
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "366")) @QueryParam("days") String days) {
         int window = QueryParams.days(days);
         Prescription p = access.visible(id, "READ_ADHERENCE");
         Adherence adherence = checkIns.adherence(p, window);

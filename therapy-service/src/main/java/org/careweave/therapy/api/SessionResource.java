@@ -29,6 +29,7 @@ import org.careweave.therapy.domain.PrivateNote;
 import org.careweave.therapy.domain.SessionScheduler;
 import org.careweave.therapy.domain.TherapySession;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -67,7 +68,8 @@ public class SessionResource {
     @Authenticated
     @Operation(summary = "A patient's sessions starting in [from, to), oldest first")
     public List<SessionView> listSessions(@QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+            @QueryParam("from") @Size(max = 64) @Schema(format = "date-time") String from,
+            @QueryParam("to") @Size(max = 64) @Schema(format = "date-time") String to) {
         TimeWindow window = TimeWindow.parse(from, to);
         access.requireMayReadRecords(patientId, SessionAccess.SESSION);
         audit.record("READ", SessionAccess.SESSION, null, patientId, AuditTrail.Outcome.SUCCESS);
@@ -78,7 +80,8 @@ public class SessionResource {
     @Path("mine")
     @RolesAllowed(Roles.THERAPIST)
     @Operation(summary = "The calling therapist's schedule: sessions starting in [from, to), oldest first")
-    public List<SessionView> mySchedule(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<SessionView> mySchedule(@QueryParam("from") @Size(max = 64) @Schema(format = "date-time") String from,
+            @QueryParam("to") @Size(max = 64) @Schema(format = "date-time") String to) {
         TimeWindow window = TimeWindow.parse(from, to);
         List<TherapySession> sessions = TherapySession.ofTherapist(caller.id(), window.from(), window.to());
         sessions.stream().map(s -> s.patientId).distinct().forEach(patientId -> audit.record("READ",

@@ -1,7 +1,6 @@
 package org.careweave.platform.audit;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,8 +42,4 @@ public class AuditEntry extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String outcome;
-
-    public static List<AuditEntry> forPatient(String patientId, int limit) {
-        return find("patientId = ?1 order by occurredAt desc, id desc", patientId).page(0, limit).list();
-    }
 }
