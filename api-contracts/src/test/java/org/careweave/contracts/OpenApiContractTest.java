@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,54 @@ import io.vertx.core.json.JsonObject;
 class OpenApiContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every 4xx and 5xx answer of every operation is the one problem+json contract of components. */
+    @Test
+    void everyErrorAnswerIsTheSharedProblemContract() throws Exception {
+        JsonNode document = JSON.readTree(MergedOpenApi.build().encode());
+        List<String> wrong = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            JsonNode operation = method.getValue();
+            String where = method.getKey().toUpperCase() + " " + path.getKey();
+            if (!operationIds.add(operation.path("operationId").asText(where))) {
+                wrong.add(where + ": operationId " + operation.get("operationId") + " is used twice");
+            }
+            operation.path("security").forEach(requirement -> requirement.fields().forEachRemaining(scheme -> {
+                if (!scheme.getValue().isEmpty()) {
+                    wrong.add(where + ": scopes " + scheme.getValue() + " (roles are not OAuth scopes)");
+                }
+            }));
+            operation.get("responses").fields().forEachRemaining(answer -> {
+                if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                    JsonNode response = resolve(document, answer.getValue());
+                    String schema = response.at("/content/application~1problem+json/schema/$ref").asText();
+                    if (!schema.equals("#/components/schemas/Problem") || response.get("content").size() != 1) {
+                        wrong.add(where + " " + answer.getKey() + " is not problem+json: " + response);
+                    }
+                }
+            });
+            boolean secured = !operation.has("security") || operation.get("security").size() > 0;
+            for (String code : secured ? List.of("401", "429", "500") : List.of("429", "500")) {
+                if (!operation.get("responses").has(code)) {
+                    wrong.add(where + " does not document " + code);
+                }
+            }
+        }));
+        assertEquals(List.of(), wrong);
+        List<String> problemSchemas = new ArrayList<>();
+        document.at("/components/schemas").fieldNames().forEachRemaining(name -> {
+            if (name.equals("Problem") || name.endsWith(".Problem")) {
+                problemSchemas.add(name);
+            }
+        });
+        assertEquals(List.of("Problem"), problemSchemas, "every service publishes the same Problem: one schema");
+        assertTrue(document.get("servers").size() > 0, "servers are named");
+    }
+
+    private static JsonNode resolve(JsonNode document, JsonNode node) {
+        return node.has("$ref") ? document.at(node.get("$ref").asText().substring(1)) : node;
+    }
 
     @Test
     void spectralFindsNoErrorsInTheMergedDocument() throws Exception {

@@ -93,9 +93,11 @@ public class AuditEntries implements Handler<RoutingContext> {
                 ProblemWriter.write(ctx, 503, result.cause().getMessage());
                 return;
             }
-            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(new JsonObject()
-                    .put("entries", result.result().entries()).put("nextCursor", result.result().nextCursor())
-                    .toBuffer());
+            JsonObject page = new JsonObject().put("entries", result.result().entries());
+            if (result.result().nextCursor() != null) {
+                page.put("nextCursor", result.result().nextCursor());
+            }
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(page.toBuffer());
         });
     }
 
@@ -172,10 +174,14 @@ public class AuditEntries implements Handler<RoutingContext> {
                         + " service's audit trail could not be read; try again"));
     }
 
-    /** What the merged document promises of an entry: the service's id stays in the cursor. */
+    /** What the merged document promises of an entry: no nulls, and the service's id stays in the cursor. */
     private static JsonObject view(JsonObject entry) {
-        JsonObject view = entry.copy();
-        view.remove("id");
+        JsonObject view = new JsonObject();
+        entry.forEach(field -> {
+            if (field.getValue() != null && !field.getKey().equals("id")) {
+                view.put(field.getKey(), field.getValue());
+            }
+        });
         return view;
     }
 

@@ -1,5 +1,7 @@
 package org.careweave.gateway.openapi;
 
+import java.util.Map;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -15,6 +17,12 @@ public final class GatewayContract {
     static final String TOO_MANY_REQUESTS = "TooManyRequests";
     static final String[] RATE_LIMIT_HEADERS = { "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset" };
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    private static final Map<String, String> SHARED_PROBLEMS = Map.of(
+            "BadRequest", "Invalid input; the fields are listed in errors",
+            "Unauthorized", "No bearer token, or one that is invalid or expired",
+            "Forbidden", "The caller's role does not allow this operation",
+            "NotFound", "No such record, or one the caller may not see",
+            "InternalError", "The request could not be completed; quote the requestId to support");
 
     private final String serverUrl;
     private final String serverDescription;
@@ -59,11 +67,12 @@ public final class GatewayContract {
                 .put("schema", new JsonObject().put("type", "string").put("format", "uri").put("maxLength", 2000)));
         components.put("headers", headers);
 
+        // The services describe the problem contract (platform/runtime); these stand in only when none could.
+        schemas.getMap().putIfAbsent("Problem", problemSchema());
         JsonObject responses = components.getJsonObject("responses", new JsonObject());
-        responses.put(TOO_MANY_REQUESTS, new JsonObject()
-                .put("description", "Over the caller's rate limit for this group of routes; retry after Retry-After")
-                .put("content", new JsonObject().put("application/problem+json", new JsonObject()
-                        .put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem")))));
+        SHARED_PROBLEMS.forEach((name, description) -> responses.getMap().putIfAbsent(name, problem(description)));
+        responses.put(TOO_MANY_REQUESTS,
+                problem("Over the caller's rate limit for this group of routes; retry after Retry-After"));
         responses.forEach(entry -> withLimitHeaders((JsonObject) entry.getValue()));
         responses.getJsonObject(TOO_MANY_REQUESTS).getJsonObject("headers")
                 .put("Retry-After", new JsonObject().put("$ref", "#/components/headers/Retry-After"));
@@ -84,6 +93,25 @@ public final class GatewayContract {
                     });
                 }));
         return document;
+    }
+
+    private static JsonObject problem(String description) {
+        return new JsonObject().put("description", description).put("content", new JsonObject()
+                .put("application/problem+json", new JsonObject()
+                        .put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem"))));
+    }
+
+    private static JsonObject problemSchema() {
+        JsonObject properties = new JsonObject()
+                .put("type", new JsonObject().put("type", "string").put("maxLength", 2000))
+                .put("title", new JsonObject().put("type", "string").put("maxLength", 200))
+                .put("status", new JsonObject().put("type", "integer").put("format", "int32").put("minimum", 400)
+                        .put("maximum", 599))
+                .put("detail", new JsonObject().put("type", "string").put("maxLength", 2000))
+                .put("instance", new JsonObject().put("type", "string").put("maxLength", 2000))
+                .put("requestId", new JsonObject().put("type", "string").put("maxLength", 200));
+        return new JsonObject().put("type", "object").put("description", "RFC 9457 problem details")
+                .put("required", new JsonArray().add("type").add("title").add("status")).put("properties", properties);
     }
 
     private static void withLimitHeaders(JsonObject response) {

@@ -48,9 +48,8 @@ public final class GatewayPaths {
                 .put("properties", new JsonObject()
                         .put("entries", new JsonObject().put("type", "array").put("maxItems", MAX_AUDIT_PAGE)
                                 .put("items", entry))
-                        .put("nextCursor", new JsonObject().put("type", new JsonArray().add("string").add("null"))
-                                .put("maxLength", 4000)
-                                .put("description", "Pass as cursor for the next (older) page; null on the last")));
+                        .put("nextCursor", new JsonObject().put("type", "string").put("maxLength", 4000)
+                                .put("description", "Pass as cursor for the next (older) page; absent on the last")));
         return new JsonObject()
                 .put("tags", new JsonArray().add("Audit"))
                 .put("summary", "Every service's audit entries, newest first, for compliance officers")
@@ -90,17 +89,13 @@ public final class GatewayPaths {
                 .put("role", string(50, null))
                 .put("action", string(50, null))
                 .put("resourceType", string(100, null))
-                .put("resourceId", nullable(string(100, null)))
-                .put("patientId", nullable(string(100, null)))
+                .put("resourceId", string(100, null))
+                .put("patientId", string(100, null))
                 .put("outcome", new JsonObject().put("type", "string")
                         .put("enum", new JsonArray().add("SUCCESS").add("DENIED")));
         return new JsonObject().put("type", "object").put("properties", properties)
                 .put("required", new JsonArray().add("service").add("occurredAt").add("subject").add("role")
                         .add("action").add("resourceType").add("outcome"));
-    }
-
-    private static JsonObject nullable(JsonObject schema) {
-        return schema.put("type", new JsonArray().add("string").add("null"));
     }
 
     private static JsonObject query(String name, JsonObject schema, String description) {

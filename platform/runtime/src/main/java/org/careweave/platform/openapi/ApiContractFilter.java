@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.careweave.platform.problem.Problem;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -29,11 +29,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
-import org.careweave.platform.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * What every service's OpenAPI document states the same way, applied to the document SmallRye generates
- * ({@code mp.openapi.filter}):
+ * What every service's OpenAPI document states the same way, applied to the document SmallRye generates at build
+ * time (so the stored document and {@code /q/openapi} are the same):
  * <ul>
  * <li>one problem+json contract: the {@code Problem} schema and the 400/401/403/404/500 answers are described once
  * in {@code components} and referenced by every operation that can give them; every other 4xx/5xx answer carries the
@@ -44,6 +44,7 @@ import org.careweave.platform.problem.Problem;
  * </ul>
  * Limits of request fields come from their Bean Validation constraints, which SmallRye copies into the schemas.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiContractFilter implements OASFilter {
 
     public static final String SECURITY_SCHEME = "oidc";
@@ -304,7 +305,7 @@ public class ApiContractFilter implements OASFilter {
                     }
                 });
             }
-            return Collections.newSetFromMap(new IdentityHashMap<>(seen));
+            return seen.keySet();
         }
 
         private void operation(Operation operation) {
