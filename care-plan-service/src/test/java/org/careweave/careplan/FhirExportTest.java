@@ -115,8 +115,8 @@ class FhirExportTest {
         String bundle = await().atMost(Duration.ofSeconds(30))
                 .until(() -> export(Tokens.patient(patient), patient).statusCode(200)
                         .contentType("application/fhir+json").extract().asString(),
-                        b -> b.contains("\"Flag\"") && b.contains("12.5") && b.contains("70274-6")
-                                && b.contains("fulfilled"));
+                        b -> b.contains("\"Flag\"") && b.contains("12.5") && b.contains("fulfilled")
+                                && b.split("\"resourceType\":\"Observation\"").length == 3);
 
         ValidationResult result = validator.validateWithResult(bundle);
         List<String> errors = result.getMessages().stream()

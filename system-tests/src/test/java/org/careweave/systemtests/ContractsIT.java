@@ -26,6 +26,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.careweave.platform.events.AsyncApiDocument;
 import org.careweave.platform.events.Topics;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,6 +50,15 @@ class ContractsIT {
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig STRICT = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true).build();
+
+    /** Alice has a care plan (created here on a fresh stack, kept from an earlier run otherwise). */
+    @BeforeAll
+    static void alicesPlan() {
+        given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON).baseUri(Stack.GATEWAY)
+                .body(Map.of("concerns", List.of("DEPRESSION"), "phq9Answers", List.of(1, 1, 1, 1, 1, 1, 1, 1, 0),
+                        "openToMedication", true, "prefersTalkTherapy", true, "sessionsPerMonthAvailable", 4))
+                .post("/api/intakes").then().statusCode(anyOf(equalTo(201), equalTo(409)));
+    }
 
     @Test
     void everyEventOnKafkaValidatesAgainstTheServedAsyncApiDocument() {

@@ -23,7 +23,6 @@ import org.careweave.gateway.routing.ServiceProxy;
 import org.careweave.gateway.routing.ServiceRoute;
 import org.careweave.gateway.security.Caller;
 import org.careweave.gateway.tracing.RequestIds;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -56,15 +55,13 @@ public class AuditEntries implements Handler<RoutingContext> {
     private final ServiceProxy proxy;
     private final Duration timeout;
 
-    AuditEntries(RouteTable routes, ServiceProxy proxy,
-            @ConfigProperty(name = "careweave.gateway.audit.services") List<String> services,
-            @ConfigProperty(name = "careweave.gateway.audit.timeout") Duration timeout) {
-        this.services = services.stream().map(name -> routes.routes().stream()
+    AuditEntries(RouteTable routes, ServiceProxy proxy, AuditConfig config) {
+        this.services = config.services().stream().map(name -> routes.routes().stream()
                 .filter(route -> route.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("careweave.gateway.audit.services names " + name
                         + ", which is no route"))).toList();
         this.proxy = proxy;
-        this.timeout = timeout;
+        this.timeout = config.timeout();
     }
 
     @Override

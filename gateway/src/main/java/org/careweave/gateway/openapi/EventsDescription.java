@@ -3,7 +3,6 @@ package org.careweave.gateway.openapi;
 import jakarta.inject.Singleton;
 
 import org.careweave.platform.events.AsyncApiDocument;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -19,9 +18,8 @@ public class EventsDescription implements Handler<RoutingContext> {
 
     private final Buffer document;
 
-    EventsDescription(@ConfigProperty(name = "careweave.gateway.asyncapi.kafka-host") String kafkaHost,
-            OpenApiConfig config) {
-        this.document = Buffer.buffer(AsyncApiDocument.generate(kafkaHost, config.version()).toString());
+    EventsDescription(OpenApiConfig config) {
+        this.document = Buffer.buffer(AsyncApiDocument.generate(config.kafkaHost(), config.version()).toString());
     }
 
     @Override

@@ -34,4 +34,8 @@ public interface OpenApiConfig {
     /** Which environment {@link #serverUrl()} is (production, staging, local ...). */
     @WithDefault("production")
     String serverDescription();
+
+    /** The Kafka address {@code /api/asyncapi} names as its server. */
+    @WithDefault("localhost:19092")
+    String kafkaHost();
 }

@@ -128,7 +128,11 @@ public final class DocumentedLimits {
                 values.add(new Beyond(JSON.numberNode(min - 1), "minimum " + min));
             }
         }
-        if (types.contains("array") && schema.has("maxItems")) {
+        // A set of enum values can never hold more than the enum has: such a limit cannot be exceeded.
+        JsonNode itemEnum = resolve(schema.path("items")).path("enum");
+        boolean unreachable = schema.path("uniqueItems").asBoolean(false) && itemEnum.isArray()
+                && itemEnum.size() <= schema.path("maxItems").asInt(Integer.MAX_VALUE);
+        if (types.contains("array") && schema.has("maxItems") && !unreachable) {
             int max = schema.get("maxItems").asInt();
             ArrayNode array = JSON.arrayNode();
             JsonNode item = valid(resolve(schema.path("items")));
