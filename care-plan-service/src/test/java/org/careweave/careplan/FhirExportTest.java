@@ -136,9 +136,9 @@ class FhirExportTest {
                 "CareTeam", "Goal", "Appointment", "Observation", "MedicationRequest", "Flag");
         Map<String, Object> patientResource = json.getMap("entry.find { it.resource.resourceType == 'Patient' }.resource");
         assertThat(patientResource).containsOnlyKeys("resourceType", "id", "identifier");
-        assertThat(json.getList("entry.findAll { it.resource.resourceType == 'Observation' }.resource.code.coding[0].code",
+        assertThat(json.getList("entry.findAll { it.resource.resourceType == 'Observation' }.resource.code.coding.code.flatten()",
                 String.class)).containsExactlyInAnyOrder("44261-6", "70274-6");
-        assertThat(json.getList("entry.findAll { it.resource.resourceType == 'Observation' }.resource.interpretation[0].text",
+        assertThat(json.getList("entry.findAll { it.resource.resourceType == 'Observation' }.resource.interpretation.text.flatten()",
                 String.class)).containsExactlyInAnyOrder("Severity: moderate", "Severity: mild");
         assertThat(json.getString("entry.find { it.resource.resourceType == 'MedicationRequest' }"
                 + ".resource.dosageInstruction[0].doseAndRate[0].doseQuantity.value")).isEqualTo("12.5");
