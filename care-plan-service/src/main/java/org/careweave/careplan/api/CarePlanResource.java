@@ -42,6 +42,8 @@ import org.careweave.platform.paging.PageRequest;
 import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -78,7 +80,7 @@ public class CarePlanResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "A care plan: the patient's own, one of a care-team patient's, or any for a coordinator")
-    public CarePlanView get(@PathParam("id") String id) {
+    public CarePlanView get(@PathParam("id") @Size(max = 36) String id) {
         CarePlan plan = access.require("read", id, false);
         audit.record("read", CarePlanAccess.RESOURCE, id, plan.patientId, AuditTrail.Outcome.SUCCESS);
         return view(plan);
@@ -109,7 +111,7 @@ public class CarePlanResource {
     @RolesAllowed(Roles.CARE_COORDINATOR)
     @Transactional
     @Operation(summary = "Activate a proposed care plan")
-    public CarePlanView activate(@PathParam("id") String id) {
+    public CarePlanView activate(@PathParam("id") @Size(max = 36) String id) {
         CarePlan plan = access.require("activate", id, true);
         lifecycle.activate(plan);
         audit.record("activate", CarePlanAccess.RESOURCE, id, plan.patientId, AuditTrail.Outcome.SUCCESS);
@@ -122,7 +124,7 @@ public class CarePlanResource {
     @RolesAllowed({ Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Transactional
     @Operation(summary = "Revise modality, goals and preferences; the revision you edited must still be current")
-    public CarePlanView revise(@PathParam("id") String id, @Valid @NotNull RevisionRequest request) {
+    public CarePlanView revise(@PathParam("id") @Size(max = 36) String id, @Valid @NotNull RevisionRequest request) {
         CarePlan plan = access.require("revise", id, true);
         lifecycle.revise(plan, request.revision(), request.modality(),
                 request.goals().stream().map(GoalInput::toGoal).toList(), request.preferences().toPreferences(),
@@ -135,7 +137,7 @@ public class CarePlanResource {
     @Path("/{id}/revisions")
     @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "Every revision of a care plan, oldest first")
-    public List<RevisionView> revisions(@PathParam("id") String id) {
+    public List<RevisionView> revisions(@PathParam("id") @Size(max = 36) String id) {
         CarePlan plan = access.require("read-revisions", id, false);
         audit.record("read-revisions", CarePlanAccess.RESOURCE, id, plan.patientId, AuditTrail.Outcome.SUCCESS);
         return CarePlanRevision.of(plan.id).stream().map(RevisionView::of).toList();
@@ -147,7 +149,7 @@ public class CarePlanResource {
     @RolesAllowed(Roles.CARE_COORDINATOR)
     @Transactional
     @Operation(summary = "Assign the therapist and prescriber; every service's care-team directory follows")
-    public CarePlanView assignCareTeam(@PathParam("id") String id, @Valid @NotNull CareTeamRequest request) {
+    public CarePlanView assignCareTeam(@PathParam("id") @Size(max = 36) String id, @Valid @NotNull CareTeamRequest request) {
         CarePlan plan = access.require("assign-care-team", id, true);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request.therapistId() == null && request.prescriberId() == null) {
@@ -178,7 +180,7 @@ public class CarePlanResource {
     @Path("/{id}/patient")
     @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "Who the plan's patient is (name from the realm), for the people allowed to see the plan")
-    public PatientView patient(@PathParam("id") String id) {
+    public PatientView patient(@PathParam("id") @Size(max = 36) String id) {
         CarePlan plan = access.require("read", id, false);
         String name = realmUsers.displayNameOf(plan.patientId).orElse(null);
         audit.record("read", "patient-profile", id, plan.patientId, AuditTrail.Outcome.SUCCESS);
@@ -189,9 +191,11 @@ public class CarePlanResource {
     @Path("/{id}/timeline")
     @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "The patient's progress from every service, in time order")
-    public RestResponse<List<TimelineEntryView>> timeline(@PathParam("id") String id,
-            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
-            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page,
+    public RestResponse<List<TimelineEntryView>> timeline(@PathParam("id") @Size(max = 36) String id,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = "" + PageRequest.MAX_PAGE)) @QueryParam("page") String page,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.of(limit, page);
         CarePlan plan = access.require("read", id, false);
@@ -204,7 +208,7 @@ public class CarePlanResource {
     @RolesAllowed({ Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Transactional
     @Operation(summary = "Acknowledge an urgent flag of a care-team patient")
-    public CaseloadEntry.Flag acknowledge(@PathParam("id") String id, @PathParam("flagId") String flagId) {
+    public CaseloadEntry.Flag acknowledge(@PathParam("id") @Size(max = 36) String id, @PathParam("flagId") @Size(max = 36) String flagId) {
         CarePlan plan = access.require("acknowledge-flag", id, false);
         UUID flagUuid = parse(flagId);
         // Locked so two team members acknowledging at once cannot both succeed.

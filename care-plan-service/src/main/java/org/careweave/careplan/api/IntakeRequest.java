@@ -18,7 +18,7 @@ import org.careweave.careplan.domain.SessionFormat;
 /** An intake: for the caller themself (patient) or, by a care coordinator, for {@code patientId}. */
 public record IntakeRequest(
         @Size(max = 100) String patientId,
-        @NotEmpty Set<@NotNull Concern> concerns,
+        @NotEmpty @Size(max = 11) Set<@NotNull Concern> concerns,
         @Size(min = 9, max = 9) List<@NotNull @Min(0) @Max(3) Integer> phq9Answers,
         @Size(min = 7, max = 7) List<@NotNull @Min(0) @Max(3) Integer> gad7Answers,
         @NotNull Boolean openToMedication,

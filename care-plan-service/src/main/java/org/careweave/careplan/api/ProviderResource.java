@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -89,7 +90,7 @@ public class ProviderResource {
     @Operation(summary = "Server-Sent Events: each new timeline entry of the caller's care-team patients (for care "
             + "coordinators also every urgent flag); the event id is the entry's seq, so reconnecting with "
             + "Last-Event-ID resumes without gaps")
-    public Multi<OutboundSseEvent> follow(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+    public Multi<OutboundSseEvent> follow(@HeaderParam("Last-Event-ID") @Size(max = 20) String lastEventId, @Context Sse sse) {
         long from = lastEventId == null || lastEventId.isBlank() ? feed.lastSeq() : parse(lastEventId);
         String me = caller.id();
         CarePlan.onTeamOf(me).stream().map(p -> p.patientId).distinct().forEach(

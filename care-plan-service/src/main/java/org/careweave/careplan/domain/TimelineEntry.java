@@ -45,6 +45,11 @@ public class TimelineEntry extends PanacheEntityBase {
 
     /** In time order; entries at the same instant keep the order they were recorded in. */
     /** The page's entries plus one more when a next page exists (see PageRequest#fetchSize). */
+    /** The whole record, for an export that must be complete. */
+    public static List<TimelineEntry> ofPatient(String patientId) {
+        return list("patientId = ?1 order by occurredAt, seq", patientId);
+    }
+
     public static List<TimelineEntry> ofPatient(String patientId, PageRequest page) {
         return find("patientId = ?1 order by occurredAt, seq", patientId)
                 .range(page.offset(), page.offset() + page.fetchSize() - 1).list();

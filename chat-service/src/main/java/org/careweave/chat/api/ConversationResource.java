@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,8 @@ import org.careweave.platform.paging.PageRequest;
 import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -70,8 +73,10 @@ public class ConversationResource {
             description = "A patient's own care-team and support conversations; a provider's conversations about "
                     + "patients whose care team they are on.")
     public RestResponse<List<ConversationView>> mine(
-            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
-            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = "" + PageRequest.MAX_PAGE)) @QueryParam("page") String page,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.of(limit, page);
         return Page.of(conversations.mine(access.currentUser(), request), request, ConversationView::of, uri);
@@ -97,7 +102,8 @@ public class ConversationResource {
             description = "Pass the previous page's nextBefore as before for older messages; limit is at most "
                     + MessageHistory.MAX_PAGE + " (more answers 400).")
     public MessagePage messages(@PathParam("id") UUID conversationId,
-            @Parameter(description = "Id of a message; only older messages are returned") @QueryParam("before") String before,
+            @Parameter(description = "Id of a message; only older messages are returned") @QueryParam("before")
+            @Size(max = 36) @Schema(format = "uuid") String before,
             @QueryParam("limit") @DefaultValue("" + MessageHistory.DEFAULT_PAGE) @Min(1) @Max(MessageHistory.MAX_PAGE) int limit) {
         MessageHistory.Page page = history.page(access.currentUser(), conversationId, cursor(before), limit);
         return new MessagePage(views.of(page.messages()), page.nextBefore());
@@ -112,7 +118,7 @@ public class ConversationResource {
                     + "and Idempotent-Replayed: true. Crisis resources or self-help come back in replies.")
     public Response send(@PathParam("id") UUID conversationId,
             @Parameter(description = "Client-chosen key, unique per message, 1-100 characters")
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @HeaderParam(IDEMPOTENCY_KEY) @Schema(maxLength = MessagePipeline.MAX_IDEMPOTENCY_KEY_LENGTH) String idempotencyKey,
             @Valid @NotNull SendMessageRequest request) {
         MessagePipeline.Posted posted = feed.inOrder(conversationId, () -> {
             MessagePipeline.Posted result = pipeline.post(access.currentUser(), conversationId, request.text(),

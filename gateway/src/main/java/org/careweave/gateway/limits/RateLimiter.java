@@ -71,13 +71,25 @@ public class RateLimiter implements Handler<RoutingContext> {
                 ? new TokenBucket(group.anonymousBurst(), group.anonymousRequestsPerMinute() / 60d, now)
                 : new TokenBucket(group.burst(), group.requestsPerMinute() / 60d, now));
         long wait = bucket.take(now);
+        // IETF RateLimit header fields on every answer, so clients can slow down before they hit 429.
+        long limit = anonymous ? group.anonymousBurst() : group.burst();
+        long remaining = bucket.remaining();
+        long reset = ceilSeconds(bucket.untilFull(now));
+        ctx.addHeadersEndHandler(ignored -> ctx.response().headers()
+                .set("RateLimit-Limit", Long.toString(limit))
+                .set("RateLimit-Remaining", Long.toString(remaining))
+                .set("RateLimit-Reset", Long.toString(reset)));
         if (wait == 0) {
             ctx.next();
             return;
         }
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
+        long seconds = Math.max(1, ceilSeconds(wait));
         ctx.response().putHeader("Retry-After", Long.toString(seconds));
         ProblemWriter.write(ctx, 429, "Too many requests; try again in " + seconds + " s");
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return TimeUnit.NANOSECONDS.toSeconds(nanos + TimeUnit.SECONDS.toNanos(1) - 1);
     }
 
     Group groupOf(String path) {

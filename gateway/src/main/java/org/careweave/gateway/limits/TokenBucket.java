@@ -28,6 +28,17 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) / perNano);
     }
 
+    /** Whole tokens left, as of the last {@link #take(long)}. */
+    synchronized long remaining() {
+        return (long) Math.floor(tokens);
+    }
+
+    /** Nanoseconds from {@code now} until the bucket is full again. */
+    synchronized long untilFull(long now) {
+        refill(now);
+        return (long) Math.ceil((capacity - tokens) / perNano);
+    }
+
     /** Full again: forgetting this bucket changes nothing, so idle buckets can be dropped. */
     synchronized boolean isFull(long now) {
         refill(now);

@@ -26,4 +26,16 @@ public interface OpenApiConfig {
 
     @WithDefault("1")
     String version();
+
+    /** The public (https) address clients call, named in the document's {@code servers}. */
+    @WithDefault("https://api.careweave.example")
+    String serverUrl();
+
+    /** Which environment {@link #serverUrl()} is (production, staging, local ...). */
+    @WithDefault("production")
+    String serverDescription();
+
+    /** The Kafka address {@code /api/asyncapi} names as its server. */
+    @WithDefault("localhost:19092")
+    String kafkaHost();
 }

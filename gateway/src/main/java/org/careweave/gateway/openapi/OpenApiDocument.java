@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.inject.Singleton;
 
 import org.careweave.gateway.routing.RouteTable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.careweave.gateway.routing.ServiceProxy;
 import org.careweave.gateway.routing.ServiceRoute;
 
@@ -15,7 +16,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,7 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class OpenApiDocument implements Handler<RoutingContext> {
 
-    public static final String PATH = "/api/openapi";
+    public static final String PATH = GatewayPaths.OPENAPI;
 
     private final RouteTable routes;
     private final ServiceProxy proxy;
@@ -35,12 +35,15 @@ public class OpenApiDocument implements Handler<RoutingContext> {
     private final OpenApiMerger merger;
     private final AtomicReference<Cached> cached = new AtomicReference<>();
 
-    OpenApiDocument(RouteTable routes, ServiceProxy proxy, OpenApiConfig config) {
+    OpenApiDocument(RouteTable routes, ServiceProxy proxy, OpenApiConfig config,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") String issuer) {
         this.routes = routes;
         this.proxy = proxy;
         this.config = config;
         this.merger = new OpenApiMerger(config.title(), config.version(), (path, service) -> routes.match(path)
-                .map(match -> match.route().name().equals(service)).orElse(false));
+                .map(match -> match.route().name().equals(service)).orElse(false),
+                new GatewayContract(config.serverUrl(), config.serverDescription(),
+                        issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
     }
 
     @Override
@@ -62,7 +65,7 @@ public class OpenApiDocument implements Handler<RoutingContext> {
         }
         List<Future<ServiceDocument>> fetches = routes.routes().stream().map(this::fetch).toList();
         return Future.all(fetches).map(all -> {
-            Buffer merged = merger.merge(fetches.stream().map(Future::result).toList(), gatewayPaths()).toBuffer();
+            Buffer merged = merger.merge(fetches.stream().map(Future::result).toList(), GatewayPaths.document()).toBuffer();
             cached.set(new Cached(merged, now));
             return merged;
         });
@@ -84,18 +87,6 @@ public class OpenApiDocument implements Handler<RoutingContext> {
 
     private static ServiceDocument missing(ServiceRoute route, HttpClientResponse response) {
         return ServiceDocument.missing(route.name(), "status " + response.statusCode());
-    }
-
-    private static JsonObject gatewayPaths() {
-        JsonObject ok = new JsonObject().put("description", "The merged OpenAPI document")
-                .put("content", new JsonObject().put("application/json", new JsonObject()
-                        .put("schema", new JsonObject().put("type", "object"))));
-        return new JsonObject().put(PATH, new JsonObject().put("get", new JsonObject()
-                .put("tags", new JsonArray().add("Gateway"))
-                .put("summary", "This document: every service's API behind the gateway")
-                .put("operationId", "getOpenApi")
-                .put("security", new JsonArray())
-                .put("responses", new JsonObject().put("200", ok))));
     }
 
     private record Cached(Buffer document, long fetchedAt) {

@@ -2,6 +2,7 @@ package org.careweave.gateway.openapi;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,27 +19,30 @@ import io.vertx.core.json.JsonObject;
  * prefixed with the service name, references included), their tags, the gateway's own paths and its bearer scheme.
  * A service whose document could not be had is named in {@code info.description}.
  */
-final class OpenApiMerger {
-
-    static final String SECURITY_SCHEME = "bearer";
+public final class OpenApiMerger {
 
     private final String title;
     private final String version;
     private final BiPredicate<String, String> routedTo;
+    private final GatewayContract contract;
 
     /** @param routedTo whether the gateway sends a path (first argument) to a service (second argument) */
-    OpenApiMerger(String title, String version, BiPredicate<String, String> routedTo) {
+    public OpenApiMerger(String title, String version, BiPredicate<String, String> routedTo,
+            GatewayContract contract) {
         this.title = title;
         this.version = version;
         this.routedTo = routedTo;
+        this.contract = contract;
     }
 
-    JsonObject merge(List<ServiceDocument> documents, JsonObject gatewayPaths) {
+    public JsonObject merge(List<ServiceDocument> documents, JsonObject gatewayPaths) {
         JsonObject paths = gatewayPaths.copy();
         JsonObject components = new JsonObject();
         Map<String, JsonObject> tags = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         Set<String> versions = new LinkedHashSet<>();
+        Set<String> operationIds = new HashSet<>();
+        collectOperationIds(gatewayPaths, operationIds);
         for (ServiceDocument source : documents) {
             if (!source.available()) {
                 notes.add("Left out: the " + source.service() + " service's document could not be fetched ("
@@ -57,20 +61,14 @@ final class OpenApiMerger {
                             + "the first is kept.");
                     return;
                 }
-                paths.put(entry.getKey(), entry.getValue());
+                paths.put(entry.getKey(), withUniqueOperationIds((JsonObject) entry.getValue(), source.service(),
+                        operationIds));
             });
             document.getJsonArray("tags", new JsonArray()).forEach(tag -> {
                 JsonObject object = (JsonObject) tag;
                 tags.putIfAbsent(object.getString("name"), object);
             });
         }
-        JsonObject schemes = components.containsKey("securitySchemes") ? components.getJsonObject("securitySchemes")
-                : new JsonObject();
-        schemes.put(SECURITY_SCHEME, new JsonObject().put("type", "http").put("scheme", "bearer")
-                .put("bearerFormat", "JWT")
-                .put("description", "A Keycloak access token (realm careweave)."));
-        components.put("securitySchemes", schemes);
-
         String description = "All Careweave services behind one gateway. Every call needs a bearer token unless "
                 + "documented otherwise. Chat also runs over a WebSocket at /api/chat/ws (token in the Authorization "
                 + "header, or the bearer-token-carrier subprotocol convention)."
@@ -79,13 +77,49 @@ final class OpenApiMerger {
                 // Services built together speak the same OpenAPI version; if they ever differ, the newest wins.
                 .put("openapi", versions.stream().max(String::compareTo).orElse("3.0.3"))
                 .put("info", new JsonObject().put("title", title).put("version", version).put("description", description))
-                .put("security", new JsonArray().add(new JsonObject().put(SECURITY_SCHEME, new JsonArray())))
                 .put("paths", paths)
                 .put("components", components);
         if (!tags.isEmpty()) {
             merged.put("tags", new JsonArray(new ArrayList<>(tags.values())));
         }
-        return merged;
+        return contract.apply(merged);
+    }
+
+    private static void collectOperationIds(JsonObject paths, Set<String> into) {
+        paths.forEach(path -> ((JsonObject) path.getValue()).forEach(method -> {
+            if (method.getValue() instanceof JsonObject operation && operation.containsKey("operationId")) {
+                into.add(operation.getString("operationId"));
+            }
+        }));
+    }
+
+    /** Operation ids are unique in the merged document: one another service already uses gets the service's name. */
+    private static JsonObject withUniqueOperationIds(JsonObject path, String service, Set<String> used) {
+        path.forEach(method -> {
+            if (method.getValue() instanceof JsonObject operation && operation.containsKey("operationId")) {
+                String id = operation.getString("operationId");
+                if (!used.add(id)) {
+                    String prefixed = camel(service) + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+                    operation.put("operationId", prefixed);
+                    used.add(prefixed);
+                }
+            }
+        });
+        return path;
+    }
+
+    private static String camel(String name) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '-' || c == '.') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
     }
 
     /** The service's document with each component that clashes with an already merged one renamed. */

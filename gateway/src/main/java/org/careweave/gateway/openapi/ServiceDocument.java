@@ -3,13 +3,13 @@ package org.careweave.gateway.openapi;
 import io.vertx.core.json.JsonObject;
 
 /** One service's OpenAPI document as fetched, or why it could not be (document null). */
-record ServiceDocument(String service, JsonObject document, String failure) {
+public record ServiceDocument(String service, JsonObject document, String failure) {
 
-    static ServiceDocument of(String service, JsonObject document) {
+    public static ServiceDocument of(String service, JsonObject document) {
         return new ServiceDocument(service, document, null);
     }
 
-    static ServiceDocument missing(String service, String failure) {
+    public static ServiceDocument missing(String service, String failure) {
         return new ServiceDocument(service, null, failure);
     }
 

@@ -5,6 +5,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.careweave.gateway.limits.BodySizeLimit;
 import org.careweave.gateway.limits.RateLimiter;
+import org.careweave.gateway.audit.AuditEntries;
+import org.careweave.gateway.openapi.EventsDescription;
+import org.careweave.gateway.openapi.GatewayPaths;
 import org.careweave.gateway.openapi.OpenApiDocument;
 import org.careweave.gateway.problem.ProblemWriter;
 import org.careweave.gateway.security.BearerTokenCheck;
@@ -25,7 +28,8 @@ import io.vertx.ext.web.RoutingContext;
  * The gateway's pipeline for {@code /api/*} on Quarkus' HTTP server: request id and access log, ambiguous paths
  * (400), route lookup (404),
  * body size (413), caller identification, rate limit (429), token required (401), route policy (403), then the service
- * over HTTP or WebSocket. {@code GET /api/openapi} is public. Everything else ({@code /q/health}, {@code /q/metrics})
+ * over HTTP or WebSocket. {@code GET /api/openapi} and {@code /api/asyncapi} are public; {@code GET /api/audit-entries} is
+ * answered here from every service. Everything else ({@code /q/health}, {@code /q/metrics})
  * is Quarkus' own and needs no token; CORS is Quarkus' filter ({@code quarkus.http.cors.*}), ahead of all of this.
  */
 @ApplicationScoped
@@ -45,10 +49,12 @@ public class GatewayRouter {
     private final ServiceProxy proxy;
     private final WebSocketRelay sockets;
     private final OpenApiDocument openApi;
+    private final EventsDescription asyncApi;
+    private final AuditEntries auditEntries;
 
     GatewayRouter(RouteTable routes, SecurityHeaders securityHeaders, BodySizeLimit bodySizeLimit,
             BearerTokenCheck tokenCheck, RateLimiter rateLimiter, RoutePolicies policies, ServiceProxy proxy,
-            WebSocketRelay sockets, OpenApiDocument openApi) {
+            WebSocketRelay sockets, OpenApiDocument openApi, EventsDescription asyncApi, AuditEntries auditEntries) {
         this.routes = routes;
         this.securityHeaders = securityHeaders;
         this.bodySizeLimit = bodySizeLimit;
@@ -58,6 +64,8 @@ public class GatewayRouter {
         this.proxy = proxy;
         this.sockets = sockets;
         this.openApi = openApi;
+        this.asyncApi = asyncApi;
+        this.auditEntries = auditEntries;
     }
 
     void register(@Observes Router router) {
@@ -73,6 +81,26 @@ public class GatewayRouter {
                     ctx.next();
                 })
                 .handler(openApi);
+        router.get(GatewayPaths.ASYNCAPI)
+                .handler(RequestIds::assign)
+                .handler(AccessLog::start)
+                .handler(ctx -> {
+                    AccessLog.route(ctx, GatewayPaths.ASYNCAPI);
+                    ctx.next();
+                })
+                .handler(asyncApi);
+        // Answered here from every service (admins only), so it takes the token and rate-limit steps itself.
+        router.get(GatewayPaths.AUDIT_ENTRIES)
+                .handler(RequestIds::assign)
+                .handler(AccessLog::start)
+                .handler(ctx -> {
+                    AccessLog.route(ctx, GatewayPaths.AUDIT_ENTRIES);
+                    ctx.next();
+                })
+                .handler(tokenCheck::authenticate)
+                .handler(rateLimiter)
+                .handler(tokenCheck::require)
+                .handler(auditEntries);
         router.route("/api/*")
                 .handler(RequestIds::assign)
                 .handler(AccessLog::start)

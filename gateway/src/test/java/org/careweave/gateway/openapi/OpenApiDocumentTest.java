@@ -1,12 +1,14 @@
 package org.careweave.gateway.openapi;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 
 import org.careweave.gateway.testing.StandInDocuments;
 import org.careweave.gateway.testing.StandInServices;
@@ -42,7 +44,9 @@ class OpenApiDocumentTest {
             assertFalse(api.getPaths().containsKey("/internal/" + service), "paths the gateway does not route stay out");
         }
         assertTrue(api.getPaths().containsKey(OpenApiDocument.PATH), "the gateway's own path");
-        assertTrue(api.getComponents().getSecuritySchemes().containsKey("bearer"));
+        assertEquals(Set.of("oidc"), api.getComponents().getSecuritySchemes().keySet(), "one OpenID Connect scheme");
+        assertEquals("https://api.careweave.example", api.getServers().get(0).getUrl());
+        assertTrue(api.getComponents().getResponses().get("TooManyRequests").getHeaders().containsKey("Retry-After"));
         // Every service calls its own, different schema "Problem": one keeps the name, the others are prefixed.
         assertTrue(api.getComponents().getSchemas().containsKey("Problem"));
         assertTrue(api.getComponents().getSchemas().keySet().stream().filter(n -> n.endsWith(".Problem")).count() >= 5);
@@ -50,6 +54,14 @@ class OpenApiDocumentTest {
         String description = api.getInfo().getDescription();
         assertTrue(description.contains("the down service's document could not be fetched"), description);
         assertTrue(description.contains("the chat-socket service's document could not be fetched"), description);
+    }
+
+    @Test
+    void theEventsAreDescribedInAsyncApiWithoutAToken() {
+        given().get("/api/asyncapi").then().statusCode(200).contentType("application/json")
+                .body("asyncapi", equalTo("3.0.0"))
+                .body("channels.therapyEventsDlq.address", equalTo("therapy.events.dlq"))
+                .body("components.messages.size()", equalTo(24));
     }
 
     @Test

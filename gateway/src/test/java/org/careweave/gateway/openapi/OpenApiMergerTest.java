@@ -13,7 +13,8 @@ import io.vertx.core.json.JsonObject;
 class OpenApiMergerTest {
 
     private final OpenApiMerger merger = new OpenApiMerger("T", "1",
-            (path, service) -> path.startsWith("/api/" + service));
+            (path, service) -> path.startsWith("/api/" + service),
+            new GatewayContract("https://api.example", "production", "https://id.example/.well-known/openid-configuration"));
 
     @Test
     void clashingComponentsAreRenamedWithTheirReferences() {
@@ -42,10 +43,31 @@ class OpenApiMergerTest {
         assertTrue(merged.getJsonObject("info").getString("description").contains("the b service's document"));
     }
 
+    @Test
+    void anOperationIdAnotherServiceUsesGetsTheServicesName() {
+        JsonObject merged = merger.merge(List.of(
+                ServiceDocument.of("a", document("/api/a/x", "integer")),
+                ServiceDocument.of("care-plan", document("/api/care-plan/y", "integer"))), new JsonObject());
+        assertEquals("list", merged.getJsonObject("paths").getJsonObject("/api/a/x").getJsonObject("get")
+                .getString("operationId"));
+        assertEquals("carePlanList", merged.getJsonObject("paths").getJsonObject("/api/care-plan/y")
+                .getJsonObject("get").getString("operationId"));
+    }
+
+    @Test
+    void everyAnswerCarriesTheRateLimitHeadersAndEveryOperationThe429() {
+        JsonObject operation = merger.merge(List.of(ServiceDocument.of("a", document("/api/a/x", "integer"))),
+                new JsonObject()).getJsonObject("paths").getJsonObject("/api/a/x").getJsonObject("get");
+        assertEquals("#/components/responses/TooManyRequests",
+                operation.getJsonObject("responses").getJsonObject("429").getString("$ref"));
+        assertTrue(operation.getJsonObject("responses").getJsonObject("200").getJsonObject("headers")
+                .containsKey("RateLimit-Remaining"));
+    }
+
     private static JsonObject document(String path, String type) {
         return new JsonObject("""
                 {"openapi":"3.0.3","info":{"title":"s","version":"1"},
-                 "paths":{"%s":{"get":{"responses":{"200":{"description":"OK","content":{"application/json":
+                 "paths":{"%s":{"get":{"operationId":"list","responses":{"200":{"description":"OK","content":{"application/json":
                    {"schema":{"$ref":"#/components/schemas/Thing"}}}}}}}},
                  "components":{"schemas":{"Thing":{"type":"%s"}}}}
                 """.formatted(path, type));

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 
 public record CheckInRequest(
         @NotNull CheckInStatus status,
-        @Schema(description = "When the dose was taken (for MISSED: when it was due), in the patient's local time "
+        @Schema(format = "date-time", description = "When the dose was taken (for MISSED: when it was due), in the patient's local time "
                 + "with its UTC offset, e.g. 2026-11-03T08:15:00-05:00. Its local date and time of day pick the "
                 + "scheduled dose.")
         // Keep the patient's offset: the local time of day decides the scheduled dose.

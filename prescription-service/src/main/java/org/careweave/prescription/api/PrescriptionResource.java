@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -106,10 +107,13 @@ public class PrescriptionResource {
     @Operation(summary = "A patient's prescriptions, newest first",
             description = "status: ACTIVE or DISCONTINUED; all when absent. " + PrescriptionResponse.SAFETY_NOTE)
     public RestResponse<List<PrescriptionResponse>> listPrescriptions(
-            @QueryParam("patientId") @NotBlank String patientId,
-            @Parameter(description = "ACTIVE or DISCONTINUED; all when absent") @QueryParam("status") String status,
-            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
-            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page,
+            @QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
+            @Parameter(description = "ACTIVE or DISCONTINUED; all when absent", schema = @Schema(enumeration = {
+                    "ACTIVE", "DISCONTINUED" })) @QueryParam("status") String status,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = "" + PageRequest.MAX_PAGE)) @QueryParam("page") String page,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.of(limit, page);
         records.require("LIST", PRESCRIPTION, null, patientId);
@@ -214,7 +218,7 @@ public class PrescriptionResource {
                     + "AS_NEEDED expects nothing: expected 0, rate null, taken counts the doses reported.")
     public AdherenceResponse getAdherence(@PathParam("id") UUID id,
             @Parameter(description = "Window length in days, 1-366; default 30",
-                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("days") String days) {
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "366")) @QueryParam("days") String days) {
         int window = QueryParams.days(days);
         Prescription p = access.visible(id, "READ_ADHERENCE");
         Adherence adherence = checkIns.adherence(p, window);

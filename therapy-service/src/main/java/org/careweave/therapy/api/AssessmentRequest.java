@@ -17,6 +17,6 @@ import org.careweave.therapy.domain.Instrument;
 public record AssessmentRequest(
         @Size(max = 100) String patientId,
         @NotNull Instrument instrument,
-        @NotNull List<@NotNull @Min(Instrument.MIN_ANSWER) @Max(Instrument.MAX_ANSWER) Integer> answers,
+        @NotNull @Size(max = Instrument.MOST_ITEMS) List<@NotNull @Min(Instrument.MIN_ANSWER) @Max(Instrument.MAX_ANSWER) Integer> answers,
         UUID sessionId) {
 }

@@ -29,6 +29,7 @@ import org.careweave.therapy.domain.AssessmentRecorder;
 import org.careweave.therapy.domain.AssessmentTrend;
 import org.careweave.therapy.domain.Instrument;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -82,7 +83,7 @@ public class AssessmentResource {
     @Authenticated
     @Operation(summary = "A patient's assessments, oldest first, each with its trend against the previous and the baseline score")
     public List<AssessmentView> listAssessments(@QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
-            @QueryParam("instrument") String instrument) {
+            @QueryParam("instrument") @Schema(enumeration = { "PHQ9", "GAD7" }) String instrument) {
         Instrument only = instrumentOf(instrument);
         access.requireMayReadRecords(patientId, SessionAccess.ASSESSMENT);
         audit.record("READ", SessionAccess.ASSESSMENT, null, patientId, AuditTrail.Outcome.SUCCESS);

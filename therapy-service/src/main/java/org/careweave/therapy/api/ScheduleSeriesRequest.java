@@ -13,7 +13,7 @@ import org.careweave.therapy.domain.Modality;
 import org.careweave.therapy.domain.SessionFormat;
 import org.careweave.therapy.domain.SessionSlot;
 
-/** A weekly series: {@code weeks} sessions, the first at {@code startsAt}. The upper limit of weeks is configured. */
+/** A weekly series: {@code weeks} sessions, the first at {@code startsAt}. */
 public record ScheduleSeriesRequest(
         @NotBlank @Size(max = 100) String patientId,
         @NotBlank @Size(max = 100) String therapistId,
@@ -21,7 +21,10 @@ public record ScheduleSeriesRequest(
         @NotNull @Min(15) @Max(180) Integer durationMinutes,
         @NotNull Modality modality,
         @NotNull SessionFormat format,
-        @NotNull @Min(1) Integer weeks) {
+        @NotNull @Min(1) @Max(MOST_WEEKS) Integer weeks) {
+
+    /** A hard ceiling; the configured limit (careweave.therapy.sessions.series-max-weeks) may be lower. */
+    static final int MOST_WEEKS = 104;
 
     SessionSlot firstSlot() {
         return new SessionSlot(patientId, therapistId, startsAt.toInstant(), durationMinutes, modality, format);

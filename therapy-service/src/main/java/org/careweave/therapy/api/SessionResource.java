@@ -33,6 +33,8 @@ import org.careweave.therapy.domain.PrivateNote;
 import org.careweave.therapy.domain.SessionScheduler;
 import org.careweave.therapy.domain.TherapySession;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -74,9 +76,13 @@ public class SessionResource {
     @Operation(summary = "A patient's sessions starting in [from, to), oldest first")
     public RestResponse<List<SessionView>> listSessions(
             @QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
-            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page, @Context UriInfo uri) {
+            @QueryParam("from") @Size(max = 64) @Schema(format = "date-time") String from,
+            @QueryParam("to") @Size(max = 64) @Schema(format = "date-time") String to,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = "" + PageRequest.MAX_PAGE)) @QueryParam("page") String page,
+            @Context UriInfo uri) {
         TimeWindow window = TimeWindow.parse(from, to);
         PageRequest request = PageRequest.of(limit, page);
         access.requireMayReadRecords(patientId, SessionAccess.SESSION);
@@ -89,9 +95,14 @@ public class SessionResource {
     @Path("mine")
     @RolesAllowed(Roles.THERAPIST)
     @Operation(summary = "The calling therapist's schedule: sessions starting in [from, to), oldest first")
-    public RestResponse<List<SessionView>> mySchedule(@QueryParam("from") String from, @QueryParam("to") String to,
-            @Parameter(description = PageRequest.LIMIT_DESCRIPTION) @QueryParam("limit") String limit,
-            @Parameter(description = PageRequest.PAGE_DESCRIPTION) @QueryParam("page") String page, @Context UriInfo uri) {
+    public RestResponse<List<SessionView>> mySchedule(
+            @QueryParam("from") @Size(max = 64) @Schema(format = "date-time") String from,
+            @QueryParam("to") @Size(max = 64) @Schema(format = "date-time") String to,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)) @QueryParam("limit") String limit,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = "" + PageRequest.MAX_PAGE)) @QueryParam("page") String page,
+            @Context UriInfo uri) {
         TimeWindow window = TimeWindow.parse(from, to);
         PageRequest request = PageRequest.of(limit, page);
         List<TherapySession> sessions = TherapySession.ofTherapist(caller.id(), window.from(), window.to(), request);

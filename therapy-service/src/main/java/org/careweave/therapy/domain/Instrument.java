@@ -17,6 +17,8 @@ public enum Instrument {
 
     public static final int MIN_ANSWER = 0;
     public static final int MAX_ANSWER = 3;
+    /** Items of the longest instrument (PHQ-9): no answer list is longer. */
+    public static final int MOST_ITEMS = 9;
     /** Score below which a patient counts as in remission (PHQ-9 < 5, GAD-7 < 5). */
     public static final int REMISSION_BELOW = 5;
 

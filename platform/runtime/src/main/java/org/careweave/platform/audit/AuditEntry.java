@@ -1,7 +1,6 @@
 package org.careweave.platform.audit;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -61,9 +60,5 @@ public class AuditEntry extends PanacheEntityBase {
     /** A new, unsaved entry with the same content. */
     AuditEntry copy() {
         return of(occurredAt, subject, role, action, resourceType, resourceId, patientId, outcome);
-    }
-
-    public static List<AuditEntry> forPatient(String patientId, int limit) {
-        return find("patientId = ?1 order by occurredAt desc, id desc", patientId).page(0, limit).list();
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,7 @@ public class DeadLetterResource {
     @Blocking
     @Operation(summary = "Dead-lettered events not replayed yet, oldest first per partition: ids, types and reasons, "
             + "never the payload")
-    public List<DeadLetters.DeadLetter> pending(@PathParam("topic") String topic) {
+    public List<DeadLetters.DeadLetter> pending(@PathParam("topic") @Size(max = 200) String topic) {
         return deadLetters.pending(known(topic));
     }
 
@@ -48,7 +49,7 @@ public class DeadLetterResource {
     @Blocking
     @Operation(summary = "Send every pending dead-lettered event of the topic back to the topic it came from; the "
             + "consumers' inboxes apply each where it was not applied before")
-    public List<DeadLetters.DeadLetter> replay(@PathParam("topic") String topic) {
+    public List<DeadLetters.DeadLetter> replay(@PathParam("topic") @Size(max = 200) String topic) {
         List<DeadLetters.DeadLetter> replayed = deadLetters.replay(known(topic));
         replayed.forEach(letter -> audit.record("replay", RESOURCE,
                 letter.topic() + "/" + letter.partition() + "/" + letter.offset(), letter.patientId(),
