@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.careweave.platform.events.EventCatalog;
+import org.careweave.platform.events.Topics;
 
 /**
  * What a service does on Kafka, read from its code and configuration: the topics it writes (its outbox
@@ -24,6 +26,7 @@ record KafkaAccess(Set<String> writes, Set<String> reads, Set<String> groups) {
 
     /** The runtime kit's outbox relay: one outgoing channel whose topic each record names (the event's). */
     static final String OUTBOX_CHANNEL = "outbox";
+    static final String DEAD_LETTERS_PREFIX = "/api/admin/dead-letters";
 
     private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic");
     private static final Pattern OUTGOING_CONNECTOR = Pattern.compile("mp\\.messaging\\.outgoing\\.([^.]+)\\.connector");
@@ -56,7 +59,26 @@ record KafkaAccess(Set<String> writes, Set<String> reads, Set<String> groups) {
         if (config.containsKey("mp.messaging.outgoing." + OUTBOX_CHANNEL + ".connector")) {
             writes.addAll(publishedTopics(service.dir()));
         }
+        if (answersDeadLetterReplays(config)) {
+            // It reads every dead-letter topic and sends each event back to the topic it came from.
+            Topics.ALL.forEach(topic -> {
+                reads.add(Topics.dlq(topic));
+                writes.add(topic);
+            });
+            groups.add(Topics.DEAD_LETTER_REPLAY_GROUP);
+        }
         return new KafkaAccess(writes, reads, groups);
+    }
+
+    /** Whether the gateway sends the admin's dead-letter requests to this service (matched by its HTTP port). */
+    static boolean answersDeadLetterReplays(Properties config) {
+        Properties gateway = ServiceModules.load(Repository.ROOT.resolve("gateway/src/main/resources/application.properties"));
+        String port = config.getProperty("quarkus.http.port");
+        return gateway.stringPropertyNames().stream()
+                .filter(key -> key.matches("careweave\\.gateway\\.routes\\.[^.]+\\.prefixes"))
+                .filter(key -> List.of(gateway.getProperty(key).split(",")).contains(DEAD_LETTERS_PREFIX))
+                .map(key -> gateway.getProperty(key.replace(".prefixes", ".url"), ""))
+                .anyMatch(url -> port != null && url.endsWith(":" + port));
     }
 
     /** Topics of the catalog events whose payload records the service's main code creates (to publish them). */

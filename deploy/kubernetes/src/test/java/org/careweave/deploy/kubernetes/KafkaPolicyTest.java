@@ -2,15 +2,12 @@ package org.careweave.deploy.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.careweave.platform.events.Topics;
 import org.junit.jupiter.api.Test;
@@ -84,13 +81,29 @@ class KafkaPolicyTest {
 
     @Test
     void theDerivationReadsTheServicesRealChannels() {
-        ServiceModules.ServiceModule carePlan = ServiceModules.eventDriven().stream()
-                .filter(s -> s.name().equals("care-plan-service")).findFirst().orElseThrow();
-        KafkaAccess access = KafkaAccess.of(carePlan);
-        assertThat(access.writes()).contains(Topics.CAREPLAN, Topics.dlq(Topics.THERAPY));
-        assertThat(access.writes()).doesNotContain(Topics.THERAPY, "careweave.outbox");
-        assertThat(access.reads()).contains(Topics.CAREPLAN, Topics.THERAPY, Topics.PRESCRIPTION, Topics.CHAT);
-        assertThat(access.groups()).contains("care-plan-service.care-team-directory", "care-plan-service.care-timeline");
+        KafkaAccess therapy = KafkaAccess.of(service("therapy-service"));
+        assertThat(therapy.writes()).contains(Topics.THERAPY, Topics.dlq(Topics.CAREPLAN));
+        assertThat(therapy.writes()).doesNotContain(Topics.CAREPLAN, Topics.CHAT, "careweave.outbox");
+        assertThat(therapy.groups()).doesNotContain(Topics.DEAD_LETTER_REPLAY_GROUP);
+
+        KafkaAccess carePlan = KafkaAccess.of(service("care-plan-service"));
+        assertThat(carePlan.writes()).contains(Topics.CAREPLAN, Topics.dlq(Topics.THERAPY));
+        assertThat(carePlan.reads()).contains(Topics.CAREPLAN, Topics.THERAPY, Topics.PRESCRIPTION, Topics.CHAT);
+        assertThat(carePlan.groups()).contains("care-plan-service.care-team-directory", "care-plan-service.care-timeline");
+    }
+
+    @Test
+    void theServiceThatAnswersDeadLetterRequestsMayReplayEveryTopic() {
+        KafkaAccess carePlan = KafkaAccess.of(service("care-plan-service"));
+        for (String topic : Topics.ALL) {
+            assertThat(carePlan.reads()).contains(Topics.dlq(topic));
+            assertThat(carePlan.writes()).contains(topic);
+        }
+        assertThat(carePlan.groups()).contains(Topics.DEAD_LETTER_REPLAY_GROUP);
+    }
+
+    private static ServiceModules.ServiceModule service(String name) {
+        return ServiceModules.eventDriven().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static Map<String, Set<String>> grants(JsonNode user) {
@@ -110,19 +123,7 @@ class KafkaPolicyTest {
     }
 
     static Set<String> codeTopics() {
-        Set<String> topics = Stream.of(Topics.class.getDeclaredFields())
-                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-                .map(KafkaPolicyTest::value)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(topics).isNotEmpty();
-        return topics;
-    }
-
-    private static String value(Field field) {
-        try {
-            return (String) field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(Topics.ALL).isNotEmpty();
+        return new TreeSet<>(Topics.ALL);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,11 +41,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class DeadLetters {
 
-    /** One group for every service, so a replay through any of them moves the same position. */
-    static final String REPLAY_GROUP = "careweave.dead-letter-replay";
     static final String REPLAYED_FROM_HEADER = "careweave-replayed-from";
-    private static final Set<String> DEAD_LETTER_TOPICS = Set.of(Topics.dlq(Topics.CAREPLAN),
-            Topics.dlq(Topics.THERAPY), Topics.dlq(Topics.PRESCRIPTION), Topics.dlq(Topics.CHAT));
+    private static final Set<String> DEAD_LETTER_TOPICS = Topics.ALL.stream().map(Topics::dlq)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
     private final String bootstrapServers;
@@ -91,7 +90,7 @@ public class DeadLetters {
     private void readPending(String topic, RecordVisitor visitor) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, REPLAY_GROUP,
+                ConsumerConfig.GROUP_ID_CONFIG, Topics.DEAD_LETTER_REPLAY_GROUP,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
