@@ -18,7 +18,7 @@ class ProblemMappersTest {
     @Test
     @TestSecurity(user = "admin-1", roles = Roles.ADMIN)
     void invalidQueryAnswersProblemWithEveryInvalidField() {
-        given().queryParam("limit", 0).get("/api/audit-entries").then()
+        given().queryParam("limit", 0).queryParam("patientId", "p".repeat(101)).get("/api/audit-entries").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .header(RequestIds.HEADER, not(equalTo(null)))
