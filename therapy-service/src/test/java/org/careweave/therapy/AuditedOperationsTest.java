@@ -3,6 +3,8 @@ package org.careweave.therapy;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -27,8 +29,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 class AuditedOperationsTest {
 
-    /** Operations about no patient's record. */
-    private static final List<String> NOT_PATIENT_RECORDS = List.of("GET /api/audit-entries");
+    /** Operations about no patient's record: the audit trail itself and the admins' dead-letter queues. */
+    private static final List<String> NOT_PATIENT_RECORDS = List.of("GET /api/audit-entries",
+            "GET /api/admin/dead-letters/{topic}", "POST /api/admin/dead-letters/{topic}/replay");
 
     /** How to call one operation successfully: what to set up first (its result is the id acted on), then the call. */
     private record Call(Function<CareTeam, String> setUp, BiFunction<CareTeam, String, Response> act) {
@@ -68,6 +71,13 @@ class AuditedOperationsTest {
             team.complete(id, Map.of("summary", "Worked on sleep.", "privateNote", "Private.")).statusCode(200);
             return id;
         }, (team, id) -> team.asTherapist().get("/api/therapy/sessions/{id}/note", id)));
+        calls.put("POST /api/therapy/sessions/late-entries", Call.of((team, none) -> {
+            Map<String, Object> body = team.session(Instant.now().minus(3, ChronoUnit.HOURS)
+                    .truncatedTo(ChronoUnit.MINUTES), 50);
+            body.remove("therapistId");
+            body.put("summary", "Crisis walk-in: safety plan reviewed.");
+            return team.asTherapist().body(body).post("/api/therapy/sessions/late-entries");
+        }));
         calls.put("POST /api/therapy/session-series", Call.of((team, none) -> {
             Map<String, Object> body = team.session(CareTeam.daysAhead(4), 50);
             body.put("weeks", 1);

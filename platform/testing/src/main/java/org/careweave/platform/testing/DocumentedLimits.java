@@ -2,6 +2,7 @@ package org.careweave.platform.testing;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,8 +66,9 @@ public final class DocumentedLimits {
                     if (parameter.path("in").asText().equals("query")) {
                         String name = parameter.get("name").asText();
                         for (Beyond beyond : beyond(resolve(parameter.path("schema")))) {
-                            requests.add(new OverLimit(method, concrete, Map.of(name, beyond.value().asText()), null,
-                                    name, beyond.limit()));
+                            Map<String, String> query = requiredQuery(operation);
+                            query.put(name, beyond.value().asText());
+                            requests.add(new OverLimit(method, concrete, query, null, name, beyond.limit()));
                         }
                     }
                 }
@@ -76,6 +78,17 @@ public final class DocumentedLimits {
                 }
             }
         }
+    }
+
+    /** A valid value for every required query parameter, so that the one over its limit is the only error. */
+    private Map<String, String> requiredQuery(JsonNode operation) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("in").asText().equals("query") && parameter.path("required").asBoolean(false)) {
+                query.put(parameter.get("name").asText(), valid(resolve(parameter.path("schema"))).asText());
+            }
+        }
+        return query;
     }
 
     /** Every limited field of a body schema, each as a body holding only that field (other errors may follow). */
