@@ -19,6 +19,7 @@ import org.careweave.chat.domain.SendRateExceeded;
 import org.careweave.platform.access.Roles;
 import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
+import org.careweave.platform.tracing.EventTraces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -52,6 +53,7 @@ public class ChatSocket {
     private static final Set<String> CONTROL_FRAME_TYPES = Set.of("typing", "read", "catch-up");
     private static final UserData.TypedKey<FrameRateLimit> CONTROL_FRAMES = new UserData.TypedKey<>("control-frames");
     private static final UserData.TypedKey<Long> EXPIRY_TIMER = new UserData.TypedKey<>("token-expiry-timer");
+    private static final UserData.TypedKey<String> TRACEPARENT = new UserData.TypedKey<>("traceparent");
     /** Application close code (4000-4999): the client reconnects with a fresh token. */
     private static final CloseReason TOKEN_EXPIRED = new CloseReason(4001, "token expired");
 
@@ -85,6 +87,9 @@ public class ChatSocket {
     @Inject
     Vertx vertx;
 
+    @Inject
+    EventTraces traces;
+
     @ConfigProperty(name = "careweave.chat.socket.max-control-frames")
     int maxControlFrames;
 
@@ -99,6 +104,11 @@ public class ChatSocket {
         ChatUser user = access.currentUser();
         connection.userData().put(ConversationFeed.USER, user);
         connection.userData().put(CONTROL_FRAMES, new FrameRateLimit(maxControlFrames, controlFrameWindow));
+        // Frames have no headers of their own: each send continues the trace the socket was opened under.
+        String traceparent = connection.handshakeRequest().header(EventTraces.TRACEPARENT);
+        if (traceparent != null) {
+            connection.userData().put(TRACEPARENT, traceparent);
+        }
         closeAtTokenExpiry(connection);
         if (user.isProvider()) {
             availability.seen(List.of(user.id()));
@@ -198,8 +208,8 @@ public class ChatSocket {
                     List.of(new Problem.FieldError("conversationId", "must not be null")));
         }
         feed.inOrder(frame.conversationId(), () -> {
-            MessagePipeline.Posted posted = pipeline.post(user, frame.conversationId(), frame.text(),
-                    frame.clientMessageId());
+            MessagePipeline.Posted posted = traces.inSpan("chat socket send", connection.userData().get(TRACEPARENT),
+                    () -> pipeline.post(user, frame.conversationId(), frame.text(), frame.clientMessageId()));
             reply(connection, new ServerFrame.Ack(frame.clientMessageId(), posted.replayed(), views.of(posted.message())));
             if (posted.replayed()) {
                 views.of(posted.replies()).forEach(message -> reply(connection, new ServerFrame.Message(message)));

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,6 +61,25 @@ public class EventTraces {
         Map<String, String> carrier = new HashMap<>();
         W3C.inject(Context.current(), carrier, Map::put);
         return carrier.get(TRACEPARENT);
+    }
+
+    /**
+     * {@code work} in a server span continuing {@code traceparent} (a new trace when null): for requests that arrive
+     * outside an instrumented HTTP exchange, such as frames on a WebSocket opened under that trace. Anything the work
+     * writes to the outbox then carries this span's trace on to Kafka.
+     */
+    public <T> T inSpan(String name, String traceparent, Supplier<T> work) {
+        Context parent = traceparent == null ? Context.root()
+                : W3C.extract(Context.root(), Map.of(TRACEPARENT, traceparent), FROM_MAP);
+        Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(SpanKind.SERVER).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return work.get();
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** {@code metadata} plus the stored trace as the parent of the message's producer span. */
