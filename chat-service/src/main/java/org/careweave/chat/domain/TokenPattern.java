@@ -82,6 +82,11 @@ public final class TokenPattern {
         }
     }
 
+    /** True when {@code token} is one of the pattern's own words ("not" in "not want to live"). */
+    public boolean names(Token token) {
+        return elements.stream().anyMatch(e -> e.kind == Kind.WORD && token.isAny(e.words));
+    }
+
     @Override
     public String toString() {
         return source;
