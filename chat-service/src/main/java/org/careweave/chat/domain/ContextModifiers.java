@@ -15,7 +15,8 @@ import org.careweave.chat.domain.TokenPattern.Span;
  * gap skips ("i have no plan" against "have * plan"); a cue that is part of a pseudo-negation ("can't stop", "not
  * sure") or one of the phrase's own words ("don't want to live") does not count;</li>
  * <li>someone else: forward within the clause, unless "i", "me", "my" stands between the cue and the phrase's end;</li>
- * <li>hypothetical, accidental: within the clause;</li>
+ * <li>hypothetical: within the clause; accidental (everyday contexts): within the clause, including the words a
+ * phrase's gap skipped;</li>
  * <li>educational: within the clause, either side, never for a phrase with "i", "me", "my" in it ("researching
  * ways to kill myself");</li>
  * <li>quoted: lyrics are often in the first person ("that lyric i wish i was dead"), so a quote reaches any phrase
@@ -104,7 +105,7 @@ public final class ContextModifiers {
                     && firstPersons.stream().noneMatch(me -> me.start() >= cue.end() && me.start() < phrase.end()))) {
                 return Optional.of(ContextModifier.OTHER_PERSON);
             }
-            if (accidents.stream().anyMatch(cue -> inClause(cue, phrase))) {
+            if (accidents.stream().anyMatch(cue -> inClause(cue, phrase) || skipped(cue, phrase, pattern))) {
                 return Optional.of(ContextModifier.ACCIDENTAL);
             }
             // "researching ways to kill myself" is about the writer whatever the topic words around it.
@@ -127,9 +128,13 @@ public final class ContextModifiers {
 
         /** "have no plan": a negation the phrase's gap skipped, not one of the phrase's own words. */
         private boolean negatesWithin(Span cue, Span phrase, TokenPattern pattern) {
+            return skipped(cue, phrase, pattern) && pseudo.stream().noneMatch(cue::overlaps);
+        }
+
+        /** A cue inside the words a phrase's gap skipped ("going to the roof bar tonight"). */
+        private boolean skipped(Span cue, Span phrase, TokenPattern pattern) {
             return cue.start() > phrase.start() && cue.end() <= phrase.end()
-                    && !pattern.names(sentence.get(cue.start()))
-                    && pseudo.stream().noneMatch(cue::overlaps);
+                    && !pattern.names(sentence.get(cue.start()));
         }
 
         private boolean inClause(Span cue, Span phrase) {
