@@ -5,8 +5,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * Words of automated support. Every reply is labelled as automated and offers resources or exercises only:
  * never a diagnosis, never advice on medicines.
@@ -18,36 +16,30 @@ public class AutomatedSupport {
     private static final String LABEL = "\n\n(This is an automated message from Careweave support, not medical advice.)";
 
     private final SelfHelpLibrary library;
-    private final String emergencyNumber;
-    private final String emergencyRegion;
+    private final CrisisResources resources;
 
     @Inject
-    public AutomatedSupport(SelfHelpLibrary library,
-            @ConfigProperty(name = "careweave.chat.crisis.emergency-number") String emergencyNumber,
-            @ConfigProperty(name = "careweave.chat.crisis.emergency-region") String emergencyRegion) {
+    public AutomatedSupport(SelfHelpLibrary library, CrisisResources resources) {
         this.library = library;
-        this.emergencyNumber = emergencyNumber;
-        this.emergencyRegion = emergencyRegion;
+        this.resources = resources;
     }
 
-    /** Crisis resources; when the danger may be imminent, the emergency number comes before the lifeline. */
+    /** Crisis resources in the order configured for {@code severity}: the emergency number first when imminent. */
     public String crisisReply(RiskSeverity severity) {
-        String emergency = "call your local emergency number now (" + emergencyNumber + " in " + emergencyRegion + ")";
-        String lifeline = "call or text 988 to reach the 988 Suicide & Crisis Lifeline, any time, day or night";
+        String reach = resources.describe(severity);
         String body = severity == RiskSeverity.IMMINENT
-                ? "Your safety comes first. If you have hurt yourself or might act on these thoughts, " + emergency
-                        + ". If you are in the US you can also " + lifeline + "."
-                : "If you are in the US, " + lifeline + ". If you are in immediate danger or might act on these "
-                        + "thoughts, " + emergency + ".";
+                ? "Your safety comes first. If you have hurt yourself or might act on these thoughts, get help now: "
+                        + reach + "."
+                : "You can reach someone now, any time, day or night: " + reach + ". If you are in immediate danger "
+                        + "or might act on these thoughts, call your local emergency number now.";
         return "Thank you for telling us. It sounds like you are going through something really painful, and you "
                 + "don't have to face it alone. " + body + " Your care team has been alerted and will reach out as "
                 + "soon as they can." + LABEL;
     }
 
-    public List<CrisisResource> crisisResources() {
-        return List.of(
-                new CrisisResource("988 Suicide & Crisis Lifeline", "988", "call or text", "US"),
-                new CrisisResource("Emergency services", emergencyNumber, "call", emergencyRegion));
+    /** The resources listed with a crisis reply of {@code severity}, the first to try first. */
+    public List<CrisisResource> crisisResources(RiskSeverity severity) {
+        return resources.forSeverity(severity);
     }
 
     /** Self-help for a SUPPORT conversation, or for a care-team conversation while nobody from the team is online. */

@@ -63,6 +63,11 @@ public class ChatMessage extends PanacheEntityBase {
     @Column(name = "sent_at", nullable = false)
     public Instant sentAt;
 
+    /** For crisis replies: the severity of the hit, which orders the resources listed with the reply. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "crisis_severity")
+    public RiskSeverity crisisSeverity;
+
     public static Optional<ChatMessage> byId(UUID id) {
         return find("id", id).firstResultOptional();
     }

@@ -11,12 +11,16 @@ import org.careweave.chat.domain.TokenPattern.Span;
  * ConText-style modifiers of a risk phrase. Each modifier's cues reach only so far, and when none reaches the
  * phrase it counts as the writer's own risk now (when unsure, alert):
  * <ul>
- * <li>negation: forward, at most {@code negationWindow} words, within the clause; a cue that is part of a
- * pseudo-negation ("can't stop", "not sure") or of the phrase itself ("don't want to live") does not count;</li>
+ * <li>negation: forward, at most {@code negationWindow} words, within the clause, or inside the words a phrase's
+ * gap skips ("i have no plan" against "have * plan"); a cue that is part of a pseudo-negation ("can't stop", "not
+ * sure") or one of the phrase's own words ("don't want to live") does not count;</li>
  * <li>someone else: forward within the clause, unless "i", "me", "my" stands between the cue and the phrase's end;</li>
- * <li>hypothetical, accidental: within the clause;</li>
- * <li>educational: within the clause, either side; quoted and educational never for a phrase with "i", "me",
- * "my" in it ("researching ways to kill myself");</li>
+ * <li>hypothetical: within the clause; accidental (everyday contexts): within the clause, including the words a
+ * phrase's gap skipped;</li>
+ * <li>educational: within the clause, either side, never for a phrase with "i", "me", "my" in it ("researching
+ * ways to kill myself");</li>
+ * <li>quoted: lyrics are often in the first person ("that lyric i wish i was dead"), so a quote reaches any phrase
+ * of its segment;</li>
  * <li>historical, quoted: within the segment (up to a conjunction or punctuation), either side; a resolution
  * ("not anymore", "a long time ago") later in the sentence also makes the phrase historical.</li>
  * </ul>
@@ -57,6 +61,7 @@ public final class ContextModifiers {
 
     public final class Scope {
 
+        private final List<Token> sentence;
         private final Clauses clauses;
         private final List<Span> negations;
         private final List<Span> pseudo;
@@ -70,6 +75,7 @@ public final class ContextModifiers {
         private final List<Span> lessons;
 
         private Scope(List<Token> sentence, Clauses clauses) {
+            this.sentence = sentence;
             this.clauses = clauses;
             this.negations = find(sentence, negated);
             this.pseudo = find(sentence, pseudoNegations);
@@ -83,9 +89,9 @@ public final class ContextModifiers {
             this.lessons = find(sentence, educational);
         }
 
-        /** The first modifier that reaches {@code phrase}, or empty when it is the writer's risk now. */
-        public Optional<ContextModifier> of(Span phrase) {
-            if (negations.stream().anyMatch(cue -> negates(cue, phrase))) {
+        /** The first modifier that reaches {@code phrase}, a match of {@code pattern}, or empty when it is the writer's risk now. */
+        public Optional<ContextModifier> of(Span phrase, TokenPattern pattern) {
+            if (negations.stream().anyMatch(cue -> negates(cue, phrase) || negatesWithin(cue, phrase, pattern))) {
                 return Optional.of(ContextModifier.NEGATED);
             }
             if (past.stream().anyMatch(cue -> inSegment(cue, phrase))
@@ -99,12 +105,12 @@ public final class ContextModifiers {
                     && firstPersons.stream().noneMatch(me -> me.start() >= cue.end() && me.start() < phrase.end()))) {
                 return Optional.of(ContextModifier.OTHER_PERSON);
             }
-            if (accidents.stream().anyMatch(cue -> inClause(cue, phrase))) {
+            if (accidents.stream().anyMatch(cue -> inClause(cue, phrase) || skipped(cue, phrase, pattern))) {
                 return Optional.of(ContextModifier.ACCIDENTAL);
             }
             // "researching ways to kill myself" is about the writer whatever the topic words around it.
             boolean aboutMe = firstPersons.stream().anyMatch(phrase::overlaps);
-            if (!aboutMe && quotes.stream().anyMatch(cue -> inSegment(cue, phrase))) {
+            if (quotes.stream().anyMatch(cue -> inSegment(cue, phrase))) {
                 return Optional.of(ContextModifier.QUOTED);
             }
             if (!aboutMe && lessons.stream().anyMatch(cue -> inClause(cue, phrase))) {
@@ -118,6 +124,17 @@ public final class ContextModifiers {
                     && phrase.start() - cue.end() < negationWindow
                     && clauses.sameClause(cue.start(), phrase.start())
                     && pseudo.stream().noneMatch(cue::overlaps);
+        }
+
+        /** "have no plan": a negation the phrase's gap skipped, not one of the phrase's own words. */
+        private boolean negatesWithin(Span cue, Span phrase, TokenPattern pattern) {
+            return skipped(cue, phrase, pattern) && pseudo.stream().noneMatch(cue::overlaps);
+        }
+
+        /** A cue inside the words a phrase's gap skipped ("going to the roof bar tonight"). */
+        private boolean skipped(Span cue, Span phrase, TokenPattern pattern) {
+            return cue.start() > phrase.start() && cue.end() <= phrase.end()
+                    && !pattern.names(sentence.get(cue.start()));
         }
 
         private boolean inClause(Span cue, Span phrase) {

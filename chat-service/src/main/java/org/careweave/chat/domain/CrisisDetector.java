@@ -68,7 +68,7 @@ public class CrisisDetector {
             List<Span> excluded = find(sentence, exclusions);
             for (CategoryPattern pattern : patterns) {
                 for (Span span : pattern.pattern.find(sentence)) {
-                    if (excluded.stream().noneMatch(span::overlaps) && scope.of(span).isEmpty()) {
+                    if (excluded.stream().noneMatch(span::overlaps) && scope.of(span, pattern.pattern).isEmpty()) {
                         hits.add(new RiskAssessment(severity(pattern.category, sentence, imminent), pattern.category,
                                 pattern.pattern.toString()));
                     }

@@ -95,8 +95,10 @@ public class MessagePipeline {
         if (fromPatient) {
             if (risk.isPresent()) {
                 raiseFlag(conversation, message, risk.get());
-                replies.add(store(conversation, null, ChatMessage.AUTOMATED_ROLE, MessageKind.CRISIS_RESOURCES,
-                        automatedSupport.crisisReply(risk.get().severity()), null, message.id));
+                ChatMessage reply = store(conversation, null, ChatMessage.AUTOMATED_ROLE, MessageKind.CRISIS_RESOURCES,
+                        automatedSupport.crisisReply(risk.get().severity()), null, message.id);
+                reply.crisisSeverity = risk.get().severity();
+                replies.add(reply);
             } else {
                 selfHelp(conversation, message).ifPresent(replies::add);
             }

@@ -7,14 +7,14 @@ public class SendRateExceeded extends RuntimeException {
 
     private final long retryAfterSeconds;
 
-    public SendRateExceeded(int maxMessages, Duration window, Duration retryAfter, String emergencyNumber) {
-        this(maxMessages, window, Math.max(1, (retryAfter.toMillis() + 999) / 1000), emergencyNumber);
+    /** {@code help}: the crisis resources, as the detail names them. */
+    public SendRateExceeded(int maxMessages, Duration window, Duration retryAfter, String help) {
+        this(maxMessages, window, Math.max(1, (retryAfter.toMillis() + 999) / 1000), help);
     }
 
-    private SendRateExceeded(int maxMessages, Duration window, long retryAfterSeconds, String emergencyNumber) {
+    private SendRateExceeded(int maxMessages, Duration window, long retryAfterSeconds, String help) {
         super("You can send at most " + maxMessages + " messages per " + window.toSeconds()
-                + " seconds; try again in " + retryAfterSeconds + " seconds. If you need help urgently, call or text"
-                + " 988 (Suicide & Crisis Lifeline, US) or call " + emergencyNumber + ".");
+                + " seconds; try again in " + retryAfterSeconds + " seconds. If you need help urgently: " + help + ".");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

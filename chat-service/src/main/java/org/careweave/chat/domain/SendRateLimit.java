@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,15 +21,15 @@ public class SendRateLimit {
     @ConfigProperty(name = "careweave.chat.rate-limit.window")
     Duration window;
 
-    @ConfigProperty(name = "careweave.chat.crisis.emergency-number")
-    String emergencyNumber;
+    @Inject
+    CrisisResources crisisResources;
 
     public void check(String authorId) {
         Instant since = Instant.now().minus(window);
         if (ChatMessage.sentBySince(authorId, since) >= maxMessages) {
             Instant oldest = ChatMessage.oldestSentBySince(authorId, since).orElse(Instant.now());
             throw new SendRateExceeded(maxMessages, window, Duration.between(Instant.now(), oldest.plus(window)),
-                    emergencyNumber);
+                    crisisResources.describe(RiskSeverity.HIGH));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.careweave.chat.domain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +10,8 @@ import java.util.Set;
  * A phrase of the crisis vocabulary, matched against a sentence's {@link Token}s by word or lemma, so "kill
  * myself" also matches "killing myself" and "killed myself". Syntax, word by word: {@code a|b} either word,
  * {@code word?} optional, {@code *} up to {@value #GAP} words of any kind, {@code $} the end of the sentence or of a clause (punctuation, "and", "but"...),
- * {@code #many} a number of ten or more, or "all", "bunch", "handful" and the like.
+ * {@code #many} a number of ten or more, or "all", "bunch", "handful" and the like; {@code $} may also be one of a word's
+ * alternatives ({@code soon|$}: "soon" or the end).
  */
 public final class TokenPattern {
 
@@ -30,10 +32,14 @@ public final class TokenPattern {
             boolean optional = part.length() > 1 && part.endsWith("?");
             String body = optional ? part.substring(0, part.length() - 1) : part;
             elements.add(switch (body) {
-                case "*" -> new Element(Kind.GAP, Set.of(), false);
-                case "$" -> new Element(Kind.END, Set.of(), false);
-                case "#many" -> new Element(Kind.MANY, Set.of(), optional);
-                default -> new Element(Kind.WORD, Set.copyOf(Arrays.asList(body.split("\\|"))), optional);
+                case "*" -> new Element(Kind.GAP, Set.of(), false, false);
+                case "$" -> new Element(Kind.END, Set.of(), false, false);
+                case "#many" -> new Element(Kind.MANY, Set.of(), optional, false);
+                default -> {
+                    Set<String> words = new HashSet<>(Arrays.asList(body.split("\\|")));
+                    boolean orEnd = words.remove("$");
+                    yield new Element(Kind.WORD, Set.copyOf(words), optional, orEnd);
+                }
             });
         }
     }
@@ -67,8 +73,7 @@ public final class TokenPattern {
                 return -1;
             }
             case END -> {
-                return at == tokens.size() || tokens.get(at).isPunctuation() || CLAUSE_ENDS.contains(tokens.get(at).word())
-                        ? matchFrom(tokens, element + 1, at) : -1;
+                return atEnd(tokens, at) ? matchFrom(tokens, element + 1, at) : -1;
             }
             default -> {
                 if (at < tokens.size() && e.accepts(tokens.get(at))) {
@@ -77,9 +82,18 @@ public final class TokenPattern {
                         return end;
                     }
                 }
-                return e.optional ? matchFrom(tokens, element + 1, at) : -1;
+                return e.optional || (e.orEnd && atEnd(tokens, at)) ? matchFrom(tokens, element + 1, at) : -1;
             }
         }
+    }
+
+    private static boolean atEnd(List<Token> tokens, int at) {
+        return at == tokens.size() || tokens.get(at).isPunctuation() || CLAUSE_ENDS.contains(tokens.get(at).word());
+    }
+
+    /** True when {@code token} is one of the pattern's own words ("not" in "not want to live"). */
+    public boolean names(Token token) {
+        return elements.stream().anyMatch(e -> e.kind == Kind.WORD && token.isAny(e.words));
     }
 
     @Override
@@ -97,7 +111,7 @@ public final class TokenPattern {
 
     private enum Kind { WORD, GAP, END, MANY }
 
-    private record Element(Kind kind, Set<String> words, boolean optional) {
+    private record Element(Kind kind, Set<String> words, boolean optional, boolean orEnd) {
 
         boolean accepts(Token token) {
             if (kind == Kind.MANY) {

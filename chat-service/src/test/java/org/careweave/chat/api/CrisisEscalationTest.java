@@ -1,12 +1,15 @@
 package org.careweave.chat.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -148,12 +151,23 @@ class CrisisEscalationTest {
         String conversation = fixture.open(patient, "SUPPORT", patient);
 
         String imminent = MessageResourceTest.send(patient, conversation, "im on the bridge right now and going to jump",
-                null).statusCode(201).extract().path("replies[0].text");
+                null).statusCode(201)
+                .body("replies[0].resources.contact", contains("911", "988", "741741"))
+                .extract().path("replies[0].text");
         assertThat(imminent.indexOf("911")).isLessThan(imminent.indexOf("988"));
+        MessageResourceTest.send(patient, conversation, "i want to kill myself", null).statusCode(201)
+                .body("replies[0].resources.contact", contains("988", "911", "741741"));
         String elevated = MessageResourceTest.send(patient, conversation, "everyone would be better off without me",
-                null).statusCode(201).extract().path("replies[0].text");
+                null).statusCode(201)
+                .body("replies[0].resources.contact", contains("988", "741741", "911"))
+                .extract().path("replies[0].text");
         assertThat(elevated.indexOf("988")).isLessThan(elevated.indexOf("911"));
         assertThat(elevated).contains("automated message");
+        // Read back later (history, catch-up), each reply still lists its resources in the order of its severity.
+        List<String> firstContacts = given().auth().oauth2(patient.token()).get("/api/chat/conversations/" + conversation
+                + "/messages").then().statusCode(200).extract().jsonPath()
+                .getList("messages.findAll { it.kind == 'CRISIS_RESOURCES' }.collect { it.resources[0].contact }", String.class);
+        assertThat(firstContacts).containsExactly("988", "988", "911");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Scores the detector on the labelled corpus and prints the tables of the chat README. The bar applies to the
  * held-out part, which the rules were never tuned on: recall of risk messages at least 97%, false alarms on
- * {@code none} messages at most 3%. The recall bar is not reached yet (129 of 139, 92.8%): until it is, this test
+ * {@code none} messages at most 3%. The recall bar is not reached yet (134 of 139, 96.4%): until it is, this test
  * holds the held-out part to what the detector reaches, so a change that loses a single held-out risk message
  * fails, and it prints the gap to the bar. Only the development part's misses are printed
  * ({@code -Dcrisis.corpus.dev-misses=true}); the held-out part's misses are never shown.
@@ -18,7 +18,7 @@ class CrisisCorpusTest {
     /** The bar for held-out recall: not reached yet, see the chat README. */
     static final double TARGET_RECALL = 0.97;
     /** Held-out recall reached when the held-out part was last scored: raise it with every improvement. */
-    static final double REACHED_RECALL = 129d / 139;
+    static final double REACHED_RECALL = 134d / 139;
     static final double MAX_FALSE_ALARMS = 0.03;
 
     private static CrisisDetector detector;

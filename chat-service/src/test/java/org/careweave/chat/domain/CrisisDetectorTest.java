@@ -29,7 +29,7 @@ class CrisisDetectorTest {
             HIGH => PLAN => I have a plan to end my life
             HIGH => PREPARATION => ive been saving up my pills
             HIGH => PREPARATION => i wrote a suicide note
-            HIGH => METHOD => I keep thinking I'll hang myself
+            HIGH => INTENT => I keep thinking I'll hang myself
             HIGH => METHOD => i keep thinking about overdosing
             HIGH => METHOD => i want to jump off a bridge
             HIGH => ACTIVE_THOUGHTS => I want to kill myself
@@ -73,6 +73,57 @@ class CrisisDetectorTest {
             ELEVATED => BURDEN => They'd all be better off without me
             ELEVATED => BURDEN => nobody would miss me
             ELEVATED => BURDEN => im such a burden to everyone
+            # Passive wishes, burden, plans, farewells, methods in the wordings of the larger development corpus: negation
+            # inside a phrase ("dont have a reason to live"), "i'll"/"ill", "rly", "$" as an alternative ("gone soon|$")
+            ELEVATED => WISH_TO_BE_DEAD => i dont want to wake up anymore
+            ELEVATED => WISH_TO_BE_DEAD => i wish my mom never had me
+            ELEVATED => WISH_TO_BE_DEAD => being dead would be easier
+            ELEVATED => WISH_TO_BE_DEAD => im so done with being alive
+            ELEVATED => WISH_TO_BE_DEAD => i want all of this to stop for good
+            ELEVATED => WISH_TO_BE_DEAD => i dont have a reason to live
+            ELEVATED => WISH_TO_BE_DEAD => i cant live like this
+            ELEVATED => WISH_TO_BE_DEAD => i dont rly wanna be alive
+            ELEVATED => WISH_TO_BE_DEAD => if i died tonight it would be fine
+            ELEVATED => WISH_TO_BE_DEAD => i hope i dont survive the surgery
+            ELEVATED => WISH_TO_BE_DEAD => i want to stop breathing
+            ELEVATED => WISH_TO_BE_DEAD => death cant come soon enough
+            ELEVATED => WISH_TO_BE_DEAD => ive lost the will to live
+            ELEVATED => WISH_TO_BE_DEAD => im not sure i want to live anymore
+            ELEVATED => WISH_TO_BE_DEAD => i dont think im supposed to be alive
+            ELEVATED => WISH_TO_BE_DEAD => why cant i just die
+            ELEVATED => WISH_TO_BE_DEAD => i hope i get into a car accident
+            ELEVATED => BURDEN => i cost my family too much
+            ELEVATED => BURDEN => i make everyones life harder
+            ELEVATED => BURDEN => id be doing everyone a favour by disappearing
+            ELEVATED => BURDEN => im the reason my family is unhappy
+            ELEVATED => BURDEN => they wouldnt even miss me
+            ELEVATED => BURDEN => i'm more trouble than i'm worth
+            HIGH => PLAN => i have a spot picked out at the lake
+            HIGH => PLAN => the date is set
+            HIGH => PLAN => its happening this weekend
+            HIGH => PLAN => i know which bridge
+            HIGH => PLAN => i have a date in mind
+            HIGH => PLAN => i'll go to the parking garage on saturday
+            HIGH => PLAN => my plan is to jump
+            HIGH => PLAN => i wrote down the steps
+            HIGH => PLAN => i'm going to wait until my parents leave and then take the pills
+            HIGH => PLAN => i have the pills and a date
+            HIGH => FAREWELL => soon ill be gone
+            HIGH => FAREWELL => i wont be needing therapy anymore
+            HIGH => FAREWELL => this is our last conversation
+            HIGH => FAREWELL => dont be sad when im gone
+            HIGH => METHOD => would 40 of my antidepressants be enough
+            HIGH => METHOD => the pills in my cabinet keep calling to me
+            HIGH => METHOD => whats the quickest way to go
+            HIGH => METHOD => i want to put a bullet in my head
+            HIGH => METHOD => i keep thinking about driving into the river
+            HIGH => PREPARATION => ive been stockpiling my meds
+            HIGH => PREPARATION => i got my hands on a gun
+            HIGH => PREPARATION => ive got everything ready
+            IMMINENT => ATTEMPT => i took too many pills on purpose
+            IMMINENT => ATTEMPT => im on the ledge
+            ELEVATED => SELF_INJURY => i punched the wall until my hand bled
+            HIGH => ACTIVE_THOUGHTS => i want to end things
             # Negated
             NONE => NONE => I would never kill myself
             NONE => NONE => I'm not suicidal
@@ -104,6 +155,25 @@ class CrisisDetectorTest {
             NONE => NONE => i took my pills this morning
             NONE => NONE => i cut my finger chopping onions
             NONE => NONE => im going to hang out with friends tonight
+            # A negation a phrase's gap skips ("have no plan"), lyrics in the first person, an answer "no", everyday
+            # contexts anywhere in the clause (climbing, organizer, club, wedding, pool), living somewhere, other phrases
+            NONE => NONE => i have no plan and no intent
+            NONE => NONE => that lyric i wish i was dead is stuck in my head
+            NONE => NONE => i bought a rope for the climbing gym
+            NONE => NONE => i saved my pills in the organizer for the week
+            NONE => NONE => no thoughts of suicide or self harm this week
+            NONE => NONE => the screening asked if i wished i was dead and i said no
+            NONE => NONE => my last message didnt send
+            NONE => NONE => im going to the bridge club tonight
+            NONE => NONE => i dont want to live with my parents anymore
+            NONE => NONE => i picked a date for the wedding
+            NONE => NONE => i gave my cat to my mom while i travel
+            NONE => NONE => my plan is to go to bed early
+            NONE => NONE => im a burden to no one
+            NONE => NONE => how does naloxone reverse an overdose
+            NONE => NONE => i hate waking up early for work
+            NONE => NONE => i'm going to jump in the pool tonight
+            NONE => NONE => i want to jump out of a plane skydiving
             NONE => NONE => ~~
             """)
     void assessesRisk(String severity, String category, String message) {

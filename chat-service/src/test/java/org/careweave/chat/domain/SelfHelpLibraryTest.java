@@ -13,7 +13,7 @@ class SelfHelpLibraryTest {
             "dose", "dosage", " mg", "pill", "prescri", "you have depression", "you have anxiety", "increase", "stop taking");
 
     private final SelfHelpLibrary library = new SelfHelpLibrary("support/self-help.json");
-    private final AutomatedSupport support = new AutomatedSupport(library, "911", "the US");
+    private final AutomatedSupport support = new AutomatedSupport(library, CrisisResourcesTest.shipped());
 
     @Test
     void exercisesGiveNoDiagnosisOrMedicineAdvice() {
@@ -44,6 +44,7 @@ class SelfHelpLibraryTest {
         assertThat(support.selfHelpReply("hello", 0, false)).contains("automated message");
         assertThat(support.selfHelpReply("hello", 0, true)).startsWith("Nobody from your care team is online");
         assertThat(support.crisisReply(RiskSeverity.HIGH)).contains("call or text 988").contains("911").contains("automated message");
-        assertThat(support.crisisResources()).extracting(CrisisResource::contact).containsExactly("988", "911");
+        assertThat(support.crisisResources(RiskSeverity.HIGH)).extracting(CrisisResource::contact)
+                .containsExactly("988", "911", "741741");
     }
 }
