@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -23,7 +24,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Applies {@link InputLimits} to every JSON document a service reads (request bodies and WebSocket
  * frames): a string with a control character or a date outside the accepted years fails like any
- * other malformed value, so it answers 400 problem+json naming the field.
+ * other malformed value, so it answers 400 problem+json naming the field. A document followed by anything
+ * but whitespace ({@code {"a":1} x}) is malformed as a whole, not read up to its first value.
  */
 @Singleton
 public class StrictInputModule implements ObjectMapperCustomizer {
@@ -42,6 +44,7 @@ public class StrictInputModule implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(module);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     static final class TextDeserializer extends StdScalarDeserializer<String> {

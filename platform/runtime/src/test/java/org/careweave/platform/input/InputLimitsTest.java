@@ -29,6 +29,20 @@ class InputLimitsTest {
     }
 
     @Test
+    void aDocumentFollowedByMoreTokensAnswers400() {
+        for (String body : new String[] { "{\"amount\": 1} x", "{\"amount\": 1}{\"amount\": 2}", "{\"amount\": 1} 7" }) {
+            given().contentType("application/json").body(body)
+                    .post("/test/doses").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().contentType("application/json").body("{\"amount\": 3}  \n")
+                .post("/test/doses").then()
+                .statusCode(200)
+                .body(equalTo("3"));
+    }
+
+    @Test
     void tabsAndLineBreaksAreText() {
         given().contentType("application/json").body("{\"amount\": 2, \"note\": \"line one\\r\\n\\tline two\"}")
                 .post("/test/doses").then()
