@@ -97,9 +97,12 @@ class SessionAccessTest {
 
         CareTeam second = team.withSecondTherapist();
         List.of(team.asPatient(), team.asPsychiatrist(), second.asTherapist(), CareTeam.asCoordinator(),
-                CareTeam.asAdmin(), CareTeam.as(team.therapist(), Roles.PATIENT)).forEach(caller -> caller
+                CareTeam.as(team.therapist(), Roles.PATIENT)).forEach(caller -> caller
                         .get("/api/therapy/sessions/{id}/note", id).then()
                         .statusCode(404).contentType("application/problem+json").body(not(containsString(NOTE))));
+        // No patient-record role at all: refused for the role.
+        CareTeam.asAdmin().get("/api/therapy/sessions/{id}/note", id).then()
+                .statusCode(403).contentType("application/problem+json").body(not(containsString(NOTE)));
     }
 
     @Test
