@@ -107,7 +107,7 @@ class BadInputTest {
                 .statusCode(200)
                 .body("$", empty());
 
-        Map<String, Object> order = Api.order(patient, "Escitalopram", "SSRI");
+        Map<String, Object> order = Api.order(patient, "Bupropion", "NDRI");
         as(Users.psychiatrist(Users.PRIYA)).contentType("text/plain").body("{\"patientId\": \"" + patient + "\"}")
                 .post("/api/prescriptions").then()
                 .statusCode(415)
