@@ -46,7 +46,6 @@ final class CareScenario {
     /** Distinguishes this run's users from a kept stack's earlier ones. */
     final String run;
     final Record patient;
-    final String otherPatientId;
     private final AtomicInteger slots = new AtomicInteger();
     private final long slotBase;
 
@@ -55,7 +54,7 @@ final class CareScenario {
         String patientName = "matrix-patient-" + run;
         String otherName = "matrix-other-patient-" + run;
         String patientId = RealmAdmin.user(patientName, "patient");
-        otherPatientId = RealmAdmin.user(otherName, "patient");
+        RealmAdmin.user(otherName, "patient");
         RealmAdmin.user("matrix-outsider-psychiatrist", "psychiatrist");
         tokens.put(Caller.ANONYMOUS, null);
         tokens.put(Caller.PATIENT, Tokens.of(patientName));
