@@ -38,7 +38,12 @@ class SessionAccessTest {
         other.asPatient().get("/api/therapy/sessions?patientId={p}", team.patient()).then().statusCode(404);
         other.asTherapist().get("/api/therapy/sessions/{id}", id).then().statusCode(404);
         other.asPsychiatrist().get("/api/therapy/sessions?patientId={p}", team.patient()).then().statusCode(404);
-        CareTeam.asAdmin().get("/api/therapy/sessions/{id}", id).then().statusCode(404);
+        // An admin holds no patient-record role: refused for the role, before any record is looked up.
+        CareTeam.asAdmin().get("/api/therapy/sessions/{id}", id).then().statusCode(403)
+                .contentType("application/problem+json");
+        CareTeam.asAdmin().get("/api/therapy/sessions?patientId={p}", team.patient()).then().statusCode(403);
+        CareTeam.asAdmin().get("/api/therapy/assessments?patientId={p}", team.patient()).then().statusCode(403);
+        CareTeam.asAdmin().get("/api/therapy/sessions/{id}/note", id).then().statusCode(403);
         // Not existing looks the same as not yours.
         team.asPatient().get("/api/therapy/sessions/{id}", "7d3c1f7a-4c55-4b5e-8e83-0b9c6f7d2a11").then()
                 .statusCode(404).contentType("application/problem+json");
@@ -92,9 +97,12 @@ class SessionAccessTest {
 
         CareTeam second = team.withSecondTherapist();
         List.of(team.asPatient(), team.asPsychiatrist(), second.asTherapist(), CareTeam.asCoordinator(),
-                CareTeam.asAdmin(), CareTeam.as(team.therapist(), Roles.PATIENT)).forEach(caller -> caller
+                CareTeam.as(team.therapist(), Roles.PATIENT)).forEach(caller -> caller
                         .get("/api/therapy/sessions/{id}/note", id).then()
                         .statusCode(404).contentType("application/problem+json").body(not(containsString(NOTE))));
+        // No patient-record role at all: refused for the role.
+        CareTeam.asAdmin().get("/api/therapy/sessions/{id}/note", id).then()
+                .statusCode(403).contentType("application/problem+json").body(not(containsString(NOTE)));
     }
 
     @Test

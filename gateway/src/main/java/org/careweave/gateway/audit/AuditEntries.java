@@ -26,6 +26,7 @@ import org.careweave.gateway.tracing.RequestIds;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -41,7 +42,8 @@ import io.vertx.ext.web.RoutingContext;
  * is asked with the caller's token (so each checks the admin role too) for a page after its own position; the cursor
  * carries each service's position (time and id of the last entry of it handed out), so pages neither skip nor repeat
  * an entry however the services' entries interleave. A service that cannot answer fails the request (503): a
- * compliance export must not be silently incomplete. {@code Accept: application/x-ndjson} streams every matching
+ * compliance export must not be silently incomplete; a service refusing the query (a 4xx, e.g. a NUL in a filter)
+ * answers the caller with that refusal. {@code Accept: application/x-ndjson} streams every matching
  * entry, one JSON object a line.
  */
 @Singleton
@@ -87,7 +89,7 @@ public class AuditEntries implements Handler<RoutingContext> {
         }
         page(ctx, query, token).onComplete(result -> {
             if (result.failed()) {
-                ProblemWriter.write(ctx, 503, result.cause().getMessage());
+                fail(ctx, result.cause());
                 return;
             }
             JsonObject page = new JsonObject().put("entries", result.result().entries());
@@ -105,7 +107,7 @@ public class AuditEntries implements Handler<RoutingContext> {
             if (result.failed()) {
                 if (first) {
                     response.setChunked(false);
-                    ProblemWriter.write(ctx, 503, result.cause().getMessage());
+                    fail(ctx, result.cause());
                 } else {
                     response.reset();
                 }
@@ -163,12 +165,29 @@ public class AuditEntries implements Handler<RoutingContext> {
                         .putHeader(HttpHeaders.ACCEPT, "application/json")
                         .putHeader(RequestIds.HEADER, RequestIds.of(ctx.request())))
                 .compose(request -> request.send())
-                .compose(response -> response.body().compose(body -> response.statusCode() == 200
-                        ? Future.succeededFuture(new JsonArray(body))
-                        : Future.failedFuture("The " + route.name() + " service's audit trail answered "
-                                + response.statusCode())))
-                .recover(failure -> Future.failedFuture("The " + route.name()
-                        + " service's audit trail could not be read; try again"));
+                .compose(response -> response.body().compose(body -> {
+                    if (response.statusCode() == 200) {
+                        return Future.succeededFuture(new JsonArray(body));
+                    }
+                    if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                        return Future.failedFuture(ServiceRefused.of(response.statusCode(), body));
+                    }
+                    return Future.failedFuture("The " + route.name() + " service's audit trail answered "
+                            + response.statusCode());
+                }))
+                .recover(failure -> Future.failedFuture(failure instanceof ServiceRefused
+                        ? failure
+                        : new IllegalStateException("The " + route.name()
+                                + " service's audit trail could not be read; try again")));
+    }
+
+    /** A service's refusal of the query (its 4xx) is the caller's to fix, so it is theirs to see; anything else is 503. */
+    private static void fail(RoutingContext ctx, Throwable cause) {
+        if (cause instanceof ServiceRefused refused) {
+            ProblemWriter.write(ctx, refused.status, refused.detail, refused.errors);
+        } else {
+            ProblemWriter.write(ctx, 503, cause.getMessage());
+        }
     }
 
     /** What the merged document promises of an entry: no nulls, and the service's id stays in the cursor. */
@@ -213,6 +232,32 @@ public class AuditEntries implements Handler<RoutingContext> {
                 positions.put(entry.getKey(), new Position(p.getString("t"), p.getLong("id")));
             });
             return new Cursor(positions);
+        }
+    }
+
+    /** A service's 4xx problem: its status, detail and invalid fields, passed on as the gateway's own problem. */
+    static final class ServiceRefused extends RuntimeException {
+
+        final int status;
+        final String detail;
+        final JsonArray errors;
+
+        private ServiceRefused(int status, String detail, JsonArray errors) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.detail = detail;
+            this.errors = errors;
+        }
+
+        static ServiceRefused of(int status, Buffer body) {
+            try {
+                JsonObject problem = body.toJsonObject();
+                JsonArray errors = problem.getValue("errors") instanceof JsonArray list ? list : new JsonArray();
+                String detail = problem.getValue("detail") instanceof String text ? text : "The request was refused";
+                return new ServiceRefused(status, detail, errors);
+            } catch (DecodeException | ClassCastException e) {
+                return new ServiceRefused(status, "The request was refused", new JsonArray());
+            }
         }
     }
 

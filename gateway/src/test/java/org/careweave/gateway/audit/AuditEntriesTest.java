@@ -107,4 +107,16 @@ class AuditEntriesTest {
         given().auth().oauth2(ADMIN).queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/audit-entries").then()
                 .statusCode(400).body("errors.field", contains("cursor"));
     }
+
+    @Test
+    void aServicesRefusalOfTheQueryReachesTheCallerAsIs() {
+        // The gateway passes the filter on; the services refuse a NUL: the caller's 400, not the gateway's 503.
+        given().auth().oauth2(ADMIN).urlEncodingEnabled(false).get("/api/audit-entries?actor=a%00b").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", contains("actor"));
+        given().auth().oauth2(ADMIN).accept("application/x-ndjson").urlEncodingEnabled(false)
+                .get("/api/audit-entries?actor=a%00b").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
 }

@@ -79,6 +79,14 @@ public class AuditTrailStandIns implements QuarkusTestResourceLifecycleManager {
                 String[] kv = pair.split("=", 2);
                 query.put(kv[0], URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
             }
+            if (query.getOrDefault("actor", "").chars().anyMatch(c -> c < 0x20)) {
+                // As the services answer a filter PostgreSQL could not compare.
+                send(exchange, 400, "application/problem+json", new JsonObject().put("title", "Bad Request")
+                        .put("status", 400).put("detail", "The request has invalid fields")
+                        .put("errors", new JsonArray().add(new JsonObject().put("field", "actor")
+                                .put("message", "must not contain control characters"))).encode());
+                return;
+            }
             Predicate<JsonObject> matches = e -> true;
             for (String field : List.of("patientId", "action")) {
                 if (query.containsKey(field)) {
@@ -104,8 +112,12 @@ public class AuditTrailStandIns implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, "application/json", body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -10,12 +10,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.careweave.platform.access.Caller;
@@ -81,6 +83,7 @@ public class PrescriptionResource {
     SideEffectService sideEffects;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PSYCHIATRIST)
     @Operation(summary = "Prescribe a medication (the prescribing psychiatrist on the patient's care team)",
             description = "Safety checks run before anything is stored: an active prescription of the same "
@@ -133,6 +136,7 @@ public class PrescriptionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/dose-changes")
     @RolesAllowed(Roles.PSYCHIATRIST)
     @Operation(summary = "Change the dose (the prescriber on the care team)",
@@ -148,6 +152,7 @@ public class PrescriptionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/discontinue")
     @RolesAllowed(Roles.PSYCHIATRIST)
     @Operation(summary = "Stop the prescription (the prescriber on the care team)",
@@ -186,6 +191,7 @@ public class PrescriptionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/check-ins")
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Report a scheduled dose as taken or missed (the patient)",
@@ -227,6 +233,7 @@ public class PrescriptionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/side-effects")
     @RolesAllowed(Roles.PATIENT)
     @Operation(summary = "Report a side effect (the patient)",

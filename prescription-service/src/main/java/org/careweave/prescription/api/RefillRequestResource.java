@@ -6,9 +6,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.careweave.platform.access.Caller;
 import org.careweave.platform.access.Roles;
@@ -43,6 +45,7 @@ public class RefillRequestResource {
     RefillService refills;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("approve")
     @Operation(summary = "Approve a pending refill request (the prescriber on the care team)",
             description = "409 when all refills allowed have been approved, the prescription is discontinued or the "
@@ -52,6 +55,7 @@ public class RefillRequestResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("deny")
     @Operation(summary = "Deny a pending refill request (the prescriber on the care team); a reason is required")
     public RefillRequestResponse denyRefill(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {

@@ -86,6 +86,40 @@ class BadInputTest {
     }
 
     @Test
+    void aJsonBodySentAsAnotherMediaTypeAnswers415AndChangesNothing() {
+        String id = Api.prescribe(patient, "Sertraline", "SSRI");
+        String body = "{\"reason\": \"Side effects\"}";
+        for (String path : new String[] { "/api/prescriptions/{id}/discontinue", "/api/prescriptions/{id}/dose-changes",
+                "/api/refill-requests/{id}/approve", "/api/refill-requests/{id}/deny" }) {
+            as(Users.psychiatrist(Users.PRIYA)).contentType("text/plain").body(body).post(path, id).then()
+                    .statusCode(415)
+                    .contentType("application/problem+json");
+        }
+        for (String path : new String[] { "/api/prescriptions/{id}/check-ins", "/api/prescriptions/{id}/side-effects" }) {
+            as(Users.patient(patient)).contentType("text/plain").body("{}").post(path, id).then()
+                    .statusCode(415)
+                    .contentType("application/problem+json");
+        }
+        as(Users.psychiatrist(Users.PRIYA)).get("/api/prescriptions/{id}", id).then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+        as(Users.patient(patient)).get("/api/prescriptions/{id}/side-effects", id).then()
+                .statusCode(200)
+                .body("$", empty());
+
+        Map<String, Object> order = Api.order(patient, "Bupropion", "NDRI");
+        as(Users.psychiatrist(Users.PRIYA)).contentType("text/plain").body("{\"patientId\": \"" + patient + "\"}")
+                .post("/api/prescriptions").then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+        assertThat(PrescribingAccessTest.stored(patient)).isEqualTo(1);
+        // A charset parameter is still JSON.
+        as(Users.psychiatrist(Users.PRIYA)).contentType("application/json; charset=utf-8").body(order)
+                .post("/api/prescriptions").then()
+                .statusCode(201);
+    }
+
+    @Test
     void sideEffectOutsideTheSymptomListOrWithoutSeverity() {
         String id = Api.prescribe(patient, "Sertraline", "SSRI");
         as(Users.patient(patient)).body(Map.of("symptom", "my head is spinning since Tuesday", "severity", "MILD"))

@@ -32,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
-
 @Path("/api/therapy/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -80,7 +78,8 @@ public class AssessmentResource {
     }
 
     @GET
-    @Authenticated
+    // The patient-record roles: anyone else (an admin) lacks the role, 403, before any record is looked up.
+    @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "A patient's assessments, oldest first, each with its trend against the previous and the baseline score")
     public List<AssessmentView> listAssessments(@QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
             @QueryParam("instrument") @Schema(enumeration = { "PHQ9", "GAD7" }) String instrument) {

@@ -39,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.security.Authenticated;
-
 @Path("/api/therapy/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -72,7 +70,8 @@ public class SessionResource {
     }
 
     @GET
-    @Authenticated
+    // The patient-record roles: anyone else (an admin) lacks the role, 403, before any record is looked up.
+    @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "A patient's sessions starting in [from, to), oldest first")
     public RestResponse<List<SessionView>> listSessions(
             @QueryParam("patientId") @NotBlank @Size(max = 100) String patientId,
@@ -113,7 +112,7 @@ public class SessionResource {
 
     @GET
     @Path("{id}")
-    @Authenticated
+    @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "One session, without its private note")
     public SessionView getSession(@PathParam("id") UUID id) {
         TherapySession session = existing(id);
@@ -173,7 +172,7 @@ public class SessionResource {
 
     @GET
     @Path("{id}/note")
-    @Authenticated
+    @RolesAllowed({ Roles.PATIENT, Roles.THERAPIST, Roles.PSYCHIATRIST, Roles.CARE_COORDINATOR })
     @Operation(summary = "The session's private note, to its author only (404 for everyone else)")
     public PrivateNoteView getPrivateNote(@PathParam("id") UUID id) {
         TherapySession session = existing(id);

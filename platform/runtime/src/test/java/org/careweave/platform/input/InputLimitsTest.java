@@ -29,6 +29,36 @@ class InputLimitsTest {
     }
 
     @Test
+    void aControlCharacterAroundADateNumberOrEnumAnswers400ThoughJacksonWouldTrimIt() {
+        for (String field : new String[] { "\"takenOn\": \"2026-12-02\\u0000\"", "\"recordedAt\": \"\\u00012026-12-02T10:00:00Z\"",
+                "\"unit\": \"MG\\u0000\"", "\"amount\": \"2\\u0007\"" }) {
+            String body = field.startsWith("\"amount\"") ? "{" + field + "}" : "{\"amount\": 1, " + field + "}";
+            given().contentType("application/json").body(body)
+                    .post("/test/doses").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().contentType("application/json").body("{\"amount\": \"2\", \"unit\": \"MG\", \"takenOn\": \"2026-12-02\"}")
+                .post("/test/doses").then()
+                .statusCode(200)
+                .body(equalTo("2"));
+    }
+
+    @Test
+    void aDocumentFollowedByMoreTokensAnswers400() {
+        for (String body : new String[] { "{\"amount\": 1} x", "{\"amount\": 1}{\"amount\": 2}", "{\"amount\": 1} 7" }) {
+            given().contentType("application/json").body(body)
+                    .post("/test/doses").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().contentType("application/json").body("{\"amount\": 3}  \n")
+                .post("/test/doses").then()
+                .statusCode(200)
+                .body(equalTo("3"));
+    }
+
+    @Test
     void tabsAndLineBreaksAreText() {
         given().contentType("application/json").body("{\"amount\": 2, \"note\": \"line one\\r\\n\\tline two\"}")
                 .post("/test/doses").then()
