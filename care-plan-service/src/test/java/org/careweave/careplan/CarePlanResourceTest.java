@@ -200,6 +200,7 @@ class CarePlanResourceTest {
     @Test
     void aCareTeamMemberAcknowledgesAnUrgentFlagOnce() {
         String patient = Tokens.newId();
+        RealmStub.user(keycloak, patient, "patient");
         Map<String, Object> intake = Intakes.mild();
         intake.put("patientId", patient);
         intake.put("phq9Answers", List.of(1, 1, 1, 1, 1, 1, 1, 1, 2));

@@ -24,12 +24,18 @@ import org.careweave.platform.testing.TestKafkaConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class IntakeResourceTest {
+
+    @OidcWireMock
+    WireMockServer keycloak;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -96,6 +102,8 @@ class IntakeResourceTest {
     @Test
     void aCoordinatorSubmitsForANamedPatient() {
         String patient = Tokens.newId();
+        RealmStub.install(keycloak);
+        RealmStub.user(keycloak, patient, "patient");
         Map<String, Object> body = Intakes.mild();
         body.put("patientId", patient);
         Intakes.submit(Tokens.coordinator(), body).statusCode(201)
@@ -107,6 +115,20 @@ class IntakeResourceTest {
         Intakes.submit(Tokens.coordinator(), body).statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("patientId"));
+    }
+
+    @Test
+    void aCoordinatorsIntakeForSomeoneWhoIsNoPatientOfTheRealmChangesNothing() {
+        RealmStub.install(keycloak);
+        Map<String, Object> body = Intakes.mild();
+        for (String notAPatient : List.of(Tokens.newId(), Tokens.THEO)) {
+            body.put("patientId", notAPatient);
+            Intakes.submit(Tokens.coordinator(), body).statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains("patientId"));
+            given().auth().oauth2(Tokens.coordinator()).get("/api/care-plans?patientId={p}", notAPatient).then()
+                    .statusCode(200).body("size()", equalTo(0));
+        }
     }
 
     @Test

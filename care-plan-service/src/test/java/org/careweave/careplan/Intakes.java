@@ -31,10 +31,8 @@ final class Intakes {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/intakes").then();
     }
 
-    /** A proposed plan for a new patient, created by the coordinator; returns the plan id. */
+    /** A proposed plan for a new patient, from the patient's own intake; returns the plan id. */
     static String planFor(String patientId) {
-        Map<String, Object> body = mild();
-        body.put("patientId", patientId);
-        return submit(Tokens.coordinator(), body).statusCode(201).extract().path("carePlanId");
+        return submit(Tokens.patient(patientId), mild()).statusCode(201).extract().path("carePlanId");
     }
 }

@@ -25,6 +25,7 @@ import org.careweave.careplan.domain.Recommendation;
 import org.careweave.careplan.domain.ScreeningScore;
 import org.careweave.careplan.domain.TreatmentRecommender;
 import org.careweave.platform.access.Caller;
+import org.careweave.careplan.access.RealmUsers;
 import org.careweave.platform.access.Roles;
 import org.careweave.platform.audit.AuditTrail;
 import org.careweave.platform.problem.Problem;
@@ -52,6 +53,9 @@ public class IntakeResource {
 
     @Inject
     PriceTable prices;
+
+    @Inject
+    RealmUsers realmUsers;
 
     @POST
     @RolesAllowed({ Roles.PATIENT, Roles.CARE_COORDINATOR })
@@ -82,6 +86,12 @@ public class IntakeResource {
             if (request.patientId() == null || request.patientId().isBlank()) {
                 throw ProblemException.badRequest("A care coordinator submits an intake for a patient",
                         List.of(new Problem.FieldError("patientId", "must not be blank")));
+            }
+            // A plan for nobody would sit in the coordination view forever: the patient must be a user of the realm.
+            if (!realmUsers.realmRolesOf(request.patientId()).map(roles -> roles.contains(Roles.PATIENT))
+                    .orElse(false)) {
+                throw ProblemException.badRequest("The intake names no patient of this clinic",
+                        List.of(new Problem.FieldError("patientId", "is not a user with the patient role")));
             }
             return request.patientId();
         }
