@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
@@ -179,6 +181,24 @@ class CarePlanResourceTest {
         given().auth().oauth2(Tokens.therapist(Tokens.THEO)).get("/api/care-plans/" + planId).then().statusCode(404);
         given().auth().oauth2(Tokens.therapist(otherTherapist)).get("/api/care-plans/" + planId).then()
                 .statusCode(200);
+    }
+
+    @Test
+    void withKeycloakUnreachableCareTeamAssignmentAnswers503ProblemAndChangesNothing() {
+        String planId = Intakes.planFor(Tokens.newId());
+        String therapist = Tokens.newId();
+        // Keycloak's admin API drops the connection, as a stopped Keycloak does.
+        keycloak.stubFor(WireMock.get(WireMock.urlPathEqualTo(
+                "/auth/admin/realms/quarkus/users/" + therapist + "/role-mappings/realm/composite"))
+                .atPriority(1)
+                .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assignTeam(planId, therapist, null).statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", not(equalTo(null)))
+                .body("status", equalTo(503));
+        given().auth().oauth2(Tokens.coordinator()).get("/api/care-plans/" + planId).then()
+                .body("careTeam.therapistId", equalTo(null));
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +76,14 @@ public final class Stack implements BeforeAllCallback {
         run("up");
     }
 
+    /**
+     * One component through the local runner, for fault drills: {@code kill} (SIGKILL), {@code stop} (clean) or
+     * {@code start} (returns once it is healthy). Components: postgres, kafka, keycloak or a service.
+     */
+    static void component(String command, String component) {
+        run(command, component);
+    }
+
     /** The pid of a component the local runner started, from its state folder. */
     static long pidOf(String component) throws IOException {
         Path root = Path.of(System.getProperty("careweave.repo.root", "..")).toAbsolutePath().normalize();
@@ -81,25 +91,28 @@ public final class Stack implements BeforeAllCallback {
         return Long.parseLong(Files.readString(state.resolve("run/" + component + ".pid")).strip());
     }
 
-    private static void run(String command) {
+    private static void run(String... command) {
         Path root = Path.of(System.getProperty("careweave.repo.root", "..")).toAbsolutePath().normalize();
-        File log = root.resolve("system-tests/target/stack-" + command + ".log").toFile();
+        File log = root.resolve("system-tests/target/stack-" + String.join("-", command) + ".log").toFile();
         try {
             Files.createDirectories(log.toPath().getParent());
-            ProcessBuilder builder = new ProcessBuilder(root.resolve("deploy/local/careweave").toString(), command)
+            List<String> commandLine = new ArrayList<>();
+            commandLine.add(root.resolve("deploy/local/careweave").toString());
+            commandLine.addAll(List.of(command));
+            ProcessBuilder builder = new ProcessBuilder(commandLine)
                     .directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log);
             Process process = builder.start();
             if (!process.waitFor(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("careweave " + command + " timed out; see " + log);
+                throw new IllegalStateException("careweave " + String.join(" ", command) + " timed out; see " + log);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("careweave " + command + " failed:\n" + Files.readString(log.toPath()));
+                throw new IllegalStateException("careweave " + String.join(" ", command) + " failed:\n" + Files.readString(log.toPath()));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("careweave " + command + " could not run", e);
+            throw new IllegalStateException("careweave " + String.join(" ", command) + " could not run", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

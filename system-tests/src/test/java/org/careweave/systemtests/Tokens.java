@@ -23,6 +23,13 @@ public final class Tokens {
         return CACHE.computeIfAbsent(user, u -> passwordGrant(Stack.REALM, "careweave-app", u, PASSWORD));
     }
 
+    /** A newly issued token (also cached): a long run's tests can start with a whole lifetime ahead. */
+    public static String fresh(String user) {
+        String token = passwordGrant(Stack.REALM, "careweave-app", user, PASSWORD);
+        CACHE.put(user, token);
+        return token;
+    }
+
     /** A genuine token, but from Keycloak's master realm: right signature chain, wrong issuer. */
     public static String fromAnotherRealm() {
         return passwordGrant("master", "admin-cli", "admin", "admin");

@@ -82,6 +82,7 @@ public class OutboxRelay {
     private final int maxInFlightKeys;
     private final Duration claimLease;
     private final Duration busyRetry;
+    private final Duration failureRetry;
     private final int maxRejections;
     private final Duration retryBackoff;
     private final Duration maxBackoff;
@@ -101,6 +102,7 @@ public class OutboxRelay {
             @ConfigProperty(name = "careweave.outbox.max-in-flight-keys") int maxInFlightKeys,
             @ConfigProperty(name = "careweave.outbox.claim-lease") Duration claimLease,
             @ConfigProperty(name = "careweave.outbox.busy-retry") Duration busyRetry,
+            @ConfigProperty(name = "careweave.outbox.failure-retry") Duration failureRetry,
             @ConfigProperty(name = "careweave.outbox.max-rejections") int maxRejections,
             @ConfigProperty(name = "careweave.outbox.retry-backoff") Duration retryBackoff,
             @ConfigProperty(name = "careweave.outbox.max-backoff") Duration maxBackoff) {
@@ -110,6 +112,7 @@ public class OutboxRelay {
         this.maxInFlightKeys = maxInFlightKeys;
         this.claimLease = claimLease;
         this.busyRetry = busyRetry;
+        this.failureRetry = failureRetry;
         this.maxRejections = maxRejections;
         this.retryBackoff = retryBackoff;
         this.maxBackoff = maxBackoff;
@@ -135,9 +138,13 @@ public class OutboxRelay {
             worker.execute(() -> {
                 drainPending.set(false);
                 try {
-                    if (drainRounds().othersBusy()) {
+                    Progress progress = drainRounds();
+                    if (progress.othersBusy()) {
                         // Another relay holds rows ahead of ours: look again soon, not at the next sweep.
                         worker.schedule(this::requestDrain, busyRetry.toMillis(), TimeUnit.MILLISECONDS);
+                    } else if (progress.unsent()) {
+                        // Kafka is away: try again soon, so events flow within a second or so of its return.
+                        worker.schedule(this::requestDrain, failureRetry.toMillis(), TimeUnit.MILLISECONDS);
                     }
                 } catch (RuntimeException e) {
                     LOG.warnf("Outbox drain failed (%s); the sweep retries", e.getClass().getSimpleName());
@@ -160,7 +167,7 @@ public class OutboxRelay {
             Progress round = runRound();
             total += round.sent();
             if (round.sent() == 0) {
-                return new Progress(total, round.othersBusy());
+                return new Progress(total, round.othersBusy(), round.unsent());
             }
         }
     }
@@ -169,7 +176,7 @@ public class OutboxRelay {
         UUID token = UUID.randomUUID();
         Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(token));
         if (claim.rows().isEmpty()) {
-            return new Progress(0, claim.othersBusy());
+            return new Progress(0, claim.othersBusy(), false);
         }
         Round round = new Round(claim.rows(), System.nanoTime() + claimLease.toNanos() / 2);
         round.start();
@@ -185,7 +192,8 @@ public class OutboxRelay {
         }
         round.close();
         QuarkusTransaction.requiringNew().run(() -> record(round));
-        return new Progress(round.acked.size(), claim.othersBusy());
+        return new Progress(round.acked.size(), claim.othersBusy(),
+                !round.failed.isEmpty() || !round.notStarted.isEmpty());
     }
 
     @SuppressWarnings("unchecked")
@@ -324,7 +332,8 @@ public class OutboxRelay {
     private record Claim(List<OutboxEvent> rows, boolean othersBusy) {
     }
 
-    private record Progress(int sent, boolean othersBusy) {
+    /** {@code unsent}: the round ended with claimed rows that Kafka did not take. */
+    private record Progress(int sent, boolean othersBusy, boolean unsent) {
     }
 
     /**

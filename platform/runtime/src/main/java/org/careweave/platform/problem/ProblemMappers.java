@@ -28,10 +28,14 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A restarting PostgreSQL or Keycloak is back within seconds; the pool and the clients reconnect by themselves. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        // Something we depend on is away (the user directory, the database): tell the caller when to come back.
+        return e.status() == 503 ? retryLater(response) : response;
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -87,9 +91,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.is(e)) {
+            // Not our fault and usually over in seconds: the caller is told to come back, not that we broke.
+            LOG.warnf("Database unavailable at %s: %s", uri.getPath(), e.getClass().getSimpleName());
+            return retryLater(respond(503, "Service unavailable",
+                    "The service's database cannot be reached right now; try again shortly", uri, List.of()));
+        }
         LOG.errorf(e, "Unexpected failure at %s", uri.getPath());
         return respond(500, "Internal error", "The request could not be completed; quote the request id to support",
                 uri, List.of());
+    }
+
+    private static Response retryLater(Response response) {
+        return Response.fromResponse(response).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private static Response respond(int status, String title, String detail, UriInfo uri,
