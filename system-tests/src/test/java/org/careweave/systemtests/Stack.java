@@ -81,7 +81,12 @@ public final class Stack implements BeforeAllCallback {
      * {@code start} (returns once it is healthy). Components: postgres, kafka, keycloak or a service.
      */
     static void component(String command, String component) {
-        run(command, component);
+        run(Map.of(), command, component);
+    }
+
+    /** {@code start} of one component with extra environment, e.g. tracing switched on for one test. */
+    static void component(String command, String component, Map<String, String> environment) {
+        run(environment, command, component);
     }
 
     /** The pid of a component the local runner started, from its state folder. */
@@ -92,6 +97,10 @@ public final class Stack implements BeforeAllCallback {
     }
 
     private static void run(String... command) {
+        run(Map.of(), command);
+    }
+
+    private static void run(Map<String, String> environment, String... command) {
         Path root = Path.of(System.getProperty("careweave.repo.root", "..")).toAbsolutePath().normalize();
         File log = root.resolve("system-tests/target/stack-" + String.join("-", command) + ".log").toFile();
         try {
@@ -103,6 +112,7 @@ public final class Stack implements BeforeAllCallback {
                     .directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log);
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -13,6 +13,15 @@ import org.careweave.gateway.routing.ServiceRoute;
 import org.careweave.gateway.tracing.TraceContext;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.vertx.circuitbreaker.OpenCircuitException;
@@ -38,14 +47,28 @@ public class WebSocketRelay {
     private static final Set<String> NOT_RELAYED = Set.of("connection", "upgrade", "host", "keep-alive", "te",
             "trailer", "transfer-encoding", "forwarded", "proxy-authorization", "proxy-connection");
 
+    private static final TextMapGetter<HttpServerRequest> FROM_REQUEST = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(HttpServerRequest request) {
+            return request.headers().names();
+        }
+
+        @Override
+        public String get(HttpServerRequest request, String key) {
+            return request == null ? null : request.getHeader(key);
+        }
+    };
+
     private final ServiceProxy proxy;
     private final ServiceBreakers breakers;
     private final List<String> paths;
+    private final Tracer tracer;
 
-    WebSocketRelay(ServiceProxy proxy, ServiceBreakers breakers, Config config) {
+    WebSocketRelay(ServiceProxy proxy, ServiceBreakers breakers, Config config, OpenTelemetry openTelemetry) {
         this.proxy = proxy;
         this.breakers = breakers;
         this.paths = config.websocketPaths().stream().map(String::strip).toList();
+        this.tracer = openTelemetry.getTracer("org.careweave.gateway");
     }
 
     /** A WebSocket handshake to one of the configured socket paths. */
@@ -58,13 +81,18 @@ public class WebSocketRelay {
 
     public void relay(RoutingContext ctx, ServiceRoute route) {
         HttpServerRequest client = ctx.request();
+        Span handshake = handshakeSpan(ctx, route);
         breakers.<HttpClientResponse> call(route.name(), () -> proxy.client()
                 .request(proxy.target(route).setMethod(HttpMethod.GET).setURI(ServiceProxy.forwardedUri(ctx)))
                 .compose(upstream -> {
-                    copyHandshakeHeaders(client, upstream.headers());
+                    try (Scope scope = handshake.makeCurrent()) {
+                        copyHandshakeHeaders(client, upstream.headers());
+                    }
                     return upstream.connect().onSuccess(WebSocketRelay::holdFrames);
                 }))
                 .onSuccess(upstream -> {
+                    handshake.setAttribute("http.response.status_code", upstream.statusCode());
+                    handshake.end();
                     if (upstream.statusCode() == 101) {
                         tunnel(client, upstream);
                     } else {
@@ -72,11 +100,25 @@ public class WebSocketRelay {
                     }
                 })
                 .onFailure(failure -> {
+                    handshake.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                    handshake.end();
                     LOG.warnf("WebSocket handshake to %s failed: %s", route.name(), failure.getMessage());
                     ProblemWriter.write(ctx, 503, failure instanceof OpenCircuitException
                             ? "The " + route.name() + " service is failing; the gateway is not calling it for a moment"
                             : "The " + route.name() + " service is not reachable; try again shortly");
                 });
+    }
+
+    /**
+     * The handshake's own span, ended when the service has answered it: an upgraded request never ends as an HTTP
+     * exchange, so the server span of the request is never exported. It continues the client's trace, and the
+     * service's socket (and every message sent on it) continues this span.
+     */
+    private Span handshakeSpan(RoutingContext ctx, ServiceRoute route) {
+        Context parent = Span.current().getSpanContext().isValid() ? Context.current()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), ctx.request(), FROM_REQUEST);
+        return tracer.spanBuilder("WebSocket handshake " + ctx.normalizedPath()).setParent(parent)
+                .setSpanKind(SpanKind.SERVER).setAttribute("careweave.route", route.name()).startSpan();
     }
 
     private static void copyHandshakeHeaders(HttpServerRequest client, MultiMap out) {
