@@ -338,19 +338,7 @@ class FaultsIT {
 
     /** Alice's whole timeline, read from the care plan service itself (no gateway limit on the polling). */
     private List<Map<String, Object>> readTimeline() {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Response response = given().auth().oauth2(Tokens.of("cora")).baseUri(CARE_PLAN)
-                    .queryParam("limit", 500).queryParam("page", page)
-                    .get("/api/care-plans/{id}/timeline", planId);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("timeline answered " + response.statusCode());
-            }
-            entries.addAll(response.jsonPath().getList("$"));
-            if (response.header("X-Next-Page") == null) {
-                return entries;
-            }
-        }
+        return Timeline.of("cora", CARE_PLAN, planId);
     }
 
     /** Acked chat messages not in the conversation, paging back from the newest. */
