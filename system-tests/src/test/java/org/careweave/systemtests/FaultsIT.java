@@ -53,7 +53,7 @@ class FaultsIT {
     static final String PRIYA = "44444444-4444-4444-8444-444444444444";
     static final String MEDICATION = "Hydroxyzine";
     /**
-     * The issue's target is 10 s; on the 2-core build machine under CI load convergence measured 9.5-11.3 s after the
+     * The issue's target is 10 s; on the 2-core build machine under CI load convergence measured 9.5-11.5 s after the
      * broker listened again, so the build holds it to 15 s: what it guarantees today (it was 37 s before the consumer
      * and broker session timeouts were lowered). The figure is printed on every run.
      */
