@@ -12,14 +12,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.careweave.platform.access.Caller;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Records who did what to which patient's record, and whether it was allowed.
  *
  * <p>Inside a transaction the entry is written by that transaction, on its connection: a request
- * never needs a second connection for its audit trail. Without a transaction the entry gets a short
- * transaction of its own. A refusal usually rolls its transaction back, and its entry with it: the
+ * never needs a second connection for its audit trail. Without a transaction (a read) the entry is committed by
+ * {@link AuditWriter} together with the entries of concurrent reads, before the read is answered. A refusal usually rolls its transaction back, and its entry with it: the
  * entry is then written again once the transaction has ended and its connection is back in the pool
  * (by {@link RefusalAuditFilter} at the end of the request, or at once outside a request).
  */
@@ -40,12 +39,15 @@ public class AuditTrail {
     @Inject
     RefusalsAfterRollback refusals;
 
+    @Inject
+    AuditWriter writer;
+
     public void record(String action, String resourceType, String resourceId, String patientId, Outcome outcome) {
         AuditEntry entry = AuditEntry.of(Instant.now(), caller.id(), caller.primaryRole(), action, resourceType,
                 resourceId, patientId, outcome.name());
         int status = transactions.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {
-            QuarkusTransaction.requiringNew().run(entry::persist);
+            writer.write(entry);
         } else if (status != Status.STATUS_ACTIVE) {
             // Already doomed (marked for rollback): the entry can only land once the transaction has ended.
             afterRollback(entry, refusals);

@@ -22,7 +22,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
-/** The audit trail rides on the request's own transaction, and refusals stay audited when that rolls back. */
+/**
+ * The audit trail rides on the request's own transaction, refusals stay audited when that rolls back, and reads share
+ * group commits.
+ */
 @QuarkusTest
 class AuditTrailTest {
 
@@ -52,6 +55,38 @@ class AuditTrailTest {
         long audited = QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
                 "patientId like ?1 and action = 'WRITE' and outcome = 'SUCCESS'", "audited-" + run + "-%"));
         assertThat(audited).isEqualTo(40);
+    }
+
+    @Test
+    @TestSecurity(user = "reader-audit", roles = Roles.PATIENT)
+    void concurrentReadsAreEachAuditedBeforeTheyAreAnsweredAndShareCommits() throws Exception {
+        int reads = 60;
+        long before = readsAudited();
+        ExecutorService clients = Executors.newFixedThreadPool(30);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < reads; i++) {
+                Callable<Integer> read = () -> given().get("/test/patients/reader-audit/record")
+                        .then().extract().statusCode();
+                statuses.add(clients.submit(read));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        // Counted right after the last answer: a read is answered only once its entry is committed.
+        assertThat(readsAudited()).isEqualTo(before + reads);
+        long transactions = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(distinct xmin::text) from audit_entry where subject = 'reader-audit'")
+                .getSingleResult()).longValue());
+        assertThat(transactions).as("commits for %d concurrent reads", reads).isLessThan(reads);
+    }
+
+    private long readsAudited() {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
+                "subject = 'reader-audit' and action = 'READ' and outcome = 'SUCCESS'"));
     }
 
     @Test
