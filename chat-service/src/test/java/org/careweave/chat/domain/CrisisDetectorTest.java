@@ -250,6 +250,18 @@ class CrisisDetectorTest {
             NONE => NONE => tell my sister i love her dress
             NONE => NONE => the idea of jumping into a cold lake for charity scares me
             NONE => NONE => what is a lethal dose of caffeine for a dog
+            # Near twins of the new wordings stay quiet: an achievement ("i did it!"), a reason after "see you" or a goodbye
+            # (vacation, friends who moved), pills taken as the doctor said, a correction at the end ("the laundry i mean")
+            NONE => NONE => I did it! I finally passed my driving test
+            NONE => NONE => i won't see you next week, i'm on vacation
+            NONE => NONE => i hate that i woke up late again
+            NONE => NONE => i will do it as soon as i get home, the laundry i mean
+            NONE => NONE => taking the pills now like the doctor said
+            NONE => NONE => i feel dizzy from the pills the doctor gave me
+            NONE => NONE => i said goodbye to my friends today they moved to canada
+            NONE => NONE => i wouldnt mind if we met on friday
+            HIGH => ACTIVE_THOUGHTS => i want to die i mean it
+            IMMINENT => ATTEMPT => i took all the pills the doctor gave me
             # Negated
             NONE => NONE => I would never kill myself
             NONE => NONE => I'm not suicidal
