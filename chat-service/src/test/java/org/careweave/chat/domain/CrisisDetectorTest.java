@@ -262,6 +262,11 @@ class CrisisDetectorTest {
             NONE => NONE => i wouldnt mind if we met on friday
             HIGH => ACTIVE_THOUGHTS => i want to die i mean it
             IMMINENT => ATTEMPT => i took all the pills the doctor gave me
+            # A welcoming frame around "if i got ..." is the wish itself, not a hypothetical; a goodbye to a pet
+            ELEVATED => WISH_TO_BE_DEAD => i wouldnt mind if i got hit by a truck
+            ELEVATED => WISH_TO_BE_DEAD => i would be relieved if i got a terminal diagnosis
+            HIGH => FAREWELL => i said goodbye to my dog today
+            NONE => NONE => if i ever get sick i will call my doctor
             # Negated
             NONE => NONE => I would never kill myself
             NONE => NONE => I'm not suicidal
