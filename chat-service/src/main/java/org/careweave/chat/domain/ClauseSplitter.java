@@ -9,6 +9,8 @@ import java.util.Set;
  * starts a clause ("i have no hope | i want to die"), except after words that introduce or continue one ("if i",
  * "do i", "that i").
  *
+ * "So" before an adjective or adverb is an intensifier, not a conjunction ("the song says im so tired of being alive").
+ *
  * <p>Two strengths: a hard break (punctuation, conjunction) also ends a segment; a new subject only ends a clause.
  * Quotations and song lyrics reach across new subjects ("the song goes | i want to die") but not past a hard break.
  */
@@ -16,6 +18,8 @@ public final class ClauseSplitter {
 
     /** No clause begins after these parts of speech: auxiliaries ("do i"), prepositions, determiners. */
     private static final Set<String> CONTINUING_TAGS = Set.of("AUX", "ADP", "SCONJ", "CCONJ", "DET", "PART");
+
+    private static final Set<String> INTENSIFIED_TAGS = Set.of("ADJ", "ADV");
 
     private final Set<String> conjunctions;
     private final Set<String> subjects;
@@ -48,7 +52,8 @@ public final class ClauseSplitter {
             Token token = tokens.get(i);
             if (i > 0) {
                 Token previous = tokens.get(i - 1);
-                if (token.isPunctuation() || previous.isPunctuation() || conjunctions.contains(token.word())) {
+                if (token.isPunctuation() || previous.isPunctuation()
+                        || conjunctions.contains(token.word()) && !intensifier(tokens, i)) {
                     c++;
                     s++;
                 } else if (subjects.contains(token.word()) && !openers.contains(previous.word())
@@ -60,5 +65,11 @@ public final class ClauseSplitter {
             segment[i] = s;
         }
         return new Clauses(clause, segment);
+    }
+
+    /** "so" before an adjective or adverb intensifies ("im so tired of being alive"); it joins clauses elsewhere. */
+    private static boolean intensifier(List<Token> tokens, int at) {
+        return "so".equals(tokens.get(at).word()) && at + 1 < tokens.size()
+                && INTENSIFIED_TAGS.contains(tokens.get(at + 1).tag());
     }
 }

@@ -3,6 +3,7 @@ package org.careweave.chat.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.careweave.chat.domain.ClauseSplitter.Clauses;
 import org.careweave.chat.domain.TokenPattern.Span;
@@ -11,7 +12,8 @@ import org.careweave.chat.domain.TokenPattern.Span;
  * ConText-style modifiers of a risk phrase. Each modifier's cues reach only so far, and when none reaches the
  * phrase it counts as the writer's own risk now (when unsure, alert):
  * <ul>
- * <li>negation: forward, at most {@code negationWindow} words, within the clause, or inside the words a phrase's
+ * <li>negation: forward, at most {@code negationWindow} words, within the clause and not past (nor at the start of the phrase) a subordinating word
+ * that opens a new scope ("i wouldnt mind | if a bus hit me", "i wont be here | when you read this"), or inside the words a phrase's
  * gap skips ("i have no plan" against "have * plan"); a cue that is part of a pseudo-negation ("can't stop", "not
  * sure") or one of the phrase's own words ("don't want to live") does not count;</li>
  * <li>someone else: forward within the clause, unless "i", "me", "my" stands between the cue and the phrase's end;</li>
@@ -28,6 +30,7 @@ import org.careweave.chat.domain.TokenPattern.Span;
 public final class ContextModifiers {
 
     private final int negationWindow;
+    private final Set<String> negationTerminators;
     private final List<TokenPattern> negated;
     private final List<TokenPattern> pseudoNegations;
     private final List<TokenPattern> otherPerson;
@@ -42,6 +45,7 @@ public final class ContextModifiers {
     public ContextModifiers(RiskVocabulary vocabulary) {
         RiskVocabulary.Modifiers cues = vocabulary.modifiers();
         this.negationWindow = cues.negationWindow();
+        this.negationTerminators = Set.copyOf(cues.negationTerminators());
         this.negated = vocabulary.compile(cues.negated());
         this.pseudoNegations = vocabulary.compile(cues.pseudoNegations());
         this.otherPerson = vocabulary.compile(cues.otherPerson());
@@ -123,6 +127,8 @@ public final class ContextModifiers {
             return cue.end() <= phrase.start()
                     && phrase.start() - cue.end() < negationWindow
                     && clauses.sameClause(cue.start(), phrase.start())
+                    && sentence.subList(cue.end(), phrase.start() + 1).stream()
+                            .noneMatch(word -> negationTerminators.contains(word.word()))
                     && pseudo.stream().noneMatch(cue::overlaps);
         }
 

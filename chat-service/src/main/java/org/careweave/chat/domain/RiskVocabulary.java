@@ -32,10 +32,12 @@ public record RiskVocabulary(
 
     /**
      * Cues of each {@link ContextModifier}. Negation and pseudo-negation reach {@code negationWindow} words forward
-     * within the clause; the others are described in the file.
+     * within the clause, never past a {@code negationTerminators} word ("i wont be here | when you read this"); the
+     * others are described in the file.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Modifiers(int negationWindow, List<String> negated, List<String> pseudoNegations,
+    public record Modifiers(int negationWindow, List<String> negationTerminators, List<String> negated,
+            List<String> pseudoNegations,
             List<String> otherPerson, List<String> firstPerson, List<String> hypothetical, List<String> historical,
             List<String> resolved, List<String> accidental, List<String> quoted, List<String> educational) {
     }

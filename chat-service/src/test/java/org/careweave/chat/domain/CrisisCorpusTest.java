@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
  * holds the held-out part to what the detector reaches, so a change that loses a single held-out risk message
  * fails, and it prints the gap to the bar. Only the development part's misses are printed
  * ({@code -Dcrisis.corpus.dev-misses=true}); the held-out part's misses are never shown.
+ *
+ * <p>The round-2 held-out part was retired into the development part on 2026-12-03 (scored too often); until a new
+ * held-out part replaces {@code corpus-heldout.tsv}, the held-out test scores messages the rules were tuned on.
  */
 class CrisisCorpusTest {
 

@@ -124,6 +124,149 @@ class CrisisDetectorTest {
             IMMINENT => ATTEMPT => im on the ledge
             ELEVATED => SELF_INJURY => i punched the wall until my hand bled
             HIGH => ACTIVE_THOUGHTS => i want to end things
+            # Conditional death wishes ("if i got cancer i would be relieved", "i wouldnt fight it if"), negation that
+            # stops at "if" ("i wouldnt mind | if a bus hit me"), reunion with the dead, disappointment at waking,
+            # doubting one will make it to a date, "i am done"
+            ELEVATED => WISH_TO_BE_DEAD => every morning im disappointed i opened my eyes
+            ELEVATED => WISH_TO_BE_DEAD => i am done
+            ELEVATED => WISH_TO_BE_DEAD => i dont think ill make it to christmas and i dont care
+            ELEVATED => WISH_TO_BE_DEAD => i dont want any of this anymore not my life not anything
+            ELEVATED => WISH_TO_BE_DEAD => i doubt ill make it to my birthday and honestly thats fine
+            ELEVATED => WISH_TO_BE_DEAD => i hate that i woke up again today
+            ELEVATED => WISH_TO_BE_DEAD => i just want to be with my dad again he passed in june
+            ELEVATED => WISH_TO_BE_DEAD => i just want to join my mom
+            ELEVATED => WISH_TO_BE_DEAD => i want someone to end it for me
+            ELEVATED => WISH_TO_BE_DEAD => i want to be with my son again he died last year
+            ELEVATED => WISH_TO_BE_DEAD => i want to go where my brother is now hes been gone two years
+            ELEVATED => WISH_TO_BE_DEAD => i want to see my grandma again in heaven soon
+            ELEVATED => WISH_TO_BE_DEAD => i was sad to wake up this morning
+            ELEVATED => WISH_TO_BE_DEAD => i wouldnt fight it if i got sick
+            ELEVATED => WISH_TO_BE_DEAD => i wouldnt fight it if the cancer came back
+            ELEVATED => WISH_TO_BE_DEAD => i wouldnt mind if a bus hit me on the way to work
+            ELEVATED => WISH_TO_BE_DEAD => i wouldnt mind if my plane went down
+            ELEVATED => WISH_TO_BE_DEAD => i'm done. with all of it. with being here
+            ELEVATED => WISH_TO_BE_DEAD => if i caught something and died i think i would be relieved
+            ELEVATED => WISH_TO_BE_DEAD => if i got cancer i would be relieved
+            ELEVATED => WISH_TO_BE_DEAD => life is pointless i dont want it
+            ELEVATED => WISH_TO_BE_DEAD => someone should just put me down like a sick dog
+            ELEVATED => WISH_TO_BE_DEAD => waking up every morning is the worst part i wish i didnt
+            # Being someone others "have to deal with", who only takes, who is worth less than the insurance money
+            ELEVATED => BURDEN => everyone would be better off with the insurance money than with me
+            ELEVATED => BURDEN => i am a problem my family has to deal with
+            ELEVATED => BURDEN => i just take and take from everyone
+            ELEVATED => BURDEN => i only take from people and never give back
+            ELEVATED => BURDEN => im just a problem everyone has to put up with
+            ELEVATED => BURDEN => my friends would be relieved not to have to deal with me
+            ELEVATED => BURDEN => my parents would be relieved if they didnt have to deal with me
+            # Implicit farewells: no more worrying about me, "not your fault remember that", the last hug, funeral
+            # songs, "when you read this" after a negation (the negation stops at "when"), "tell them i love them"
+            HIGH => FAREWELL => dont worry about me anymore
+            HIGH => FAREWELL => i already picked my funeral song
+            HIGH => FAREWELL => i hugged my kids for the last time
+            HIGH => FAREWELL => i hugged my mom for the last time
+            HIGH => FAREWELL => i picked the songs for my funeral
+            HIGH => FAREWELL => i said goodbye to my friends today
+            HIGH => FAREWELL => i wont be here when you get this
+            HIGH => FAREWELL => i wont be here when you read this
+            HIGH => FAREWELL => i wont see you at our next session
+            HIGH => FAREWELL => i wont see you next week
+            HIGH => FAREWELL => its not your fault remember that
+            HIGH => FAREWELL => its not your fault, remember that always
+            HIGH => FAREWELL => my passwords are in the drawer for whoever needs them
+            HIGH => FAREWELL => one last message before i go
+            HIGH => FAREWELL => one last message before i go, thank you for everything
+            HIGH => FAREWELL => please dont worry about me anymore
+            HIGH => FAREWELL => please feed my fish after
+            HIGH => FAREWELL => tell them all i love them
+            HIGH => FAREWELL => tell them i love them
+            HIGH => FAREWELL => you wont need to worry about me anymore
+            # Plans timed around others' absence ("once my mom leaves for her trip i will"), places visited or chosen,
+            # no way back, "i worked out everything"
+            IMMINENT => PLAN => I've decided. Tonight, after my shift, I'm going to the train tracks.
+            HIGH => PLAN => i already know the hotel i will check into
+            HIGH => PLAN => i bought a one way ticket to the coast and ill end it there
+            HIGH => PLAN => i know what i'll write and where i'll go
+            HIGH => PLAN => i picked friday when my roommate is away
+            HIGH => PLAN => i will do it as soon as they leave
+            HIGH => PLAN => i worked out everything, the date, the place, the pills
+            HIGH => PLAN => i wrote down exactly what ill do
+            HIGH => PLAN => i'm driving up to the lake this weekend and i wont be driving back
+            HIGH => PLAN => i've been to the bridge three times to check it out
+            HIGH => PLAN => im driving to the coast this weekend to do it
+            HIGH => PLAN => ive been to the spot twice already
+            HIGH => PLAN => once my mom leaves for her trip i will
+            HIGH => PLAN => when my roommate goes to work tomorrow i will
+            HIGH => PLAN => when the kids are at school on monday
+            # Intent sworn or promised
+            HIGH => INTENT => i promise myself this is the last week
+            HIGH => INTENT => i will do it i promise myself
+            HIGH => INTENT => im going to end it i swear
+            # Methods: stepping off, lying down in the snow, a car into the river, a belt
+            HIGH => METHOD => i could step off the roof of my building
+            HIGH => METHOD => i could use the belt from my robe
+            HIGH => METHOD => i think about lying down in the snow and not getting up
+            HIGH => METHOD => i thought about driving my car into the river
+            HIGH => METHOD => i want to walk out into the snow and lie down
+            # Preparation: life insurance arranged, plans cancelled, the apartment emptied "so my family doesnt have to"
+            HIGH => PREPARATION => i cancelled all my plans for after this week
+            HIGH => PREPARATION => i changed my life insurance so my son gets it
+            HIGH => PREPARATION => i cleaned out my apartment so my family doesnt have to
+            HIGH => PREPARATION => i set up my life insurance for my kids
+            # An attempt told by its effects ("dizzy from everything i took", "the pills are starting to work") or "i
+            # did it"
+            IMMINENT => ATTEMPT => i did it
+            IMMINENT => ATTEMPT => i did it. im sorry
+            IMMINENT => ATTEMPT => i feel sleepy from the pills i took
+            IMMINENT => ATTEMPT => i feel so dizzy from everything i took
+            HIGH => ATTEMPT => i took pills last night and woke up sick
+            IMMINENT => ATTEMPT => im taking the pills right now
+            IMMINENT => ATTEMPT => my vision is going blurry from the pills
+            IMMINENT => ATTEMPT => taking the pills now
+            IMMINENT => ATTEMPT => the pills are starting to work my eyes are heavy
+            # Self-injury "till they bled"
+            ELEVATED => SELF_INJURY => i scratched my arms till they bled again
+            # Ignored for a new reason: everyday contexts of the same words (a will after a wedding or a baby, a missed
+            # appointment because of illness, supply for the week, charity, a tent, a pet's dose, "which bridge you
+            # mean", a goodbye with "see you" or thanks for a dinner, a note to a teacher, a correction "i mean clean
+            # the house", "i love her dress", peace made with a father before he died), hyperbole ("so tired i could
+            # sleep forever", "existing in this boring town"); "so" before an adjective no longer ends a song's reach
+            NONE => NONE => bye for good old job
+            NONE => NONE => goodbye and thank you for the lovely dinner
+            NONE => NONE => goodbye everyone see you at the party tomorrow
+            NONE => NONE => i bought rope for the tent this weekend
+            NONE => NONE => i gave away my old clothes to charity
+            NONE => NONE => i have enough pills for the week
+            NONE => NONE => i know which bridge you mean its the one by the park
+            NONE => NONE => i made my peace with my dad before he died
+            NONE => NONE => i want to stop existing in the group chat lol too many notifications
+            NONE => NONE => i wont be at my appointment because im sick
+            NONE => NONE => i wrote a note to my teacher
+            NONE => NONE => i wrote my will after my wedding like everyone should
+            NONE => NONE => i wrote my will because i had a baby
+            NONE => NONE => im going to do it when im home alone i mean clean the house
+            NONE => NONE => im so tired i could sleep forever
+            NONE => NONE => im so tired of existing in this boring town lol
+            NONE => NONE => like the song says im so tired of being alive lol
+            NONE => NONE => tell my sister i love her dress
+            NONE => NONE => the idea of jumping into a cold lake for charity scares me
+            NONE => NONE => what is a lethal dose of caffeine for a dog
+            # Near twins of the new wordings stay quiet: an achievement ("i did it!"), a reason after "see you" or a goodbye
+            # (vacation, friends who moved), pills taken as the doctor said, a correction at the end ("the laundry i mean")
+            NONE => NONE => I did it! I finally passed my driving test
+            NONE => NONE => i won't see you next week, i'm on vacation
+            NONE => NONE => i hate that i woke up late again
+            NONE => NONE => i will do it as soon as i get home, the laundry i mean
+            NONE => NONE => taking the pills now like the doctor said
+            NONE => NONE => i feel dizzy from the pills the doctor gave me
+            NONE => NONE => i said goodbye to my friends today they moved to canada
+            NONE => NONE => i wouldnt mind if we met on friday
+            HIGH => ACTIVE_THOUGHTS => i want to die i mean it
+            IMMINENT => ATTEMPT => i took all the pills the doctor gave me
+            # A welcoming frame around "if i got ..." is the wish itself, not a hypothetical; a goodbye to a pet
+            ELEVATED => WISH_TO_BE_DEAD => i wouldnt mind if i got hit by a truck
+            ELEVATED => WISH_TO_BE_DEAD => i would be relieved if i got a terminal diagnosis
+            HIGH => FAREWELL => i said goodbye to my dog today
+            NONE => NONE => if i ever get sick i will call my doctor
             # Negated
             NONE => NONE => I would never kill myself
             NONE => NONE => I'm not suicidal
