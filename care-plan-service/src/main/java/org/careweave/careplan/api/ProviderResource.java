@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -92,8 +91,7 @@ public class ProviderResource {
             + "coordinators also every urgent flag); the event id is the entry's seq, so reconnecting with "
             + "Last-Event-ID resumes without gaps")
     public Multi<OutboundSseEvent> follow(@HeaderParam("Last-Event-ID") @Size(max = 20) String lastEventId, @Context Sse sse) {
-        OptionalLong from = lastEventId == null || lastEventId.isBlank() ? OptionalLong.empty()
-                : OptionalLong.of(parse(lastEventId));
+        long from = lastEventId == null || lastEventId.isBlank() ? feed.lastSeq() : parse(lastEventId);
         String me = caller.id();
         CarePlan.onTeamOf(me).stream().map(p -> p.patientId).distinct().forEach(
                 patientId -> audit.record("follow", "care-timeline", null, patientId, AuditTrail.Outcome.SUCCESS));

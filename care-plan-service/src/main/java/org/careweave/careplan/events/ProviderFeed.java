@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -152,12 +151,12 @@ public class ProviderFeed {
     }
 
     /**
-     * Entries (in seq order) after {@code lastSeen} (or from now), interleaved with heartbeats (null entries).
+     * Entries (in seq order) after {@code lastSeen}, interleaved with heartbeats (null entries).
      *
      * @param allUrgentFlags also every patient's urgent flags: care coordinators answer those even before a
      *                       patient has a care team
      */
-    public Multi<FeedItem> follow(String providerId, boolean allUrgentFlags, OptionalLong lastSeen) {
+    public Multi<FeedItem> follow(String providerId, boolean allUrgentFlags, long lastSeen) {
         return Multi.createFrom().<FeedItem> publisher(downstream -> {
             FeedSubscription subscription = register(providerId, allUrgentFlags, lastSeen, downstream);
             downstream.onSubscribe(subscription);
@@ -165,10 +164,10 @@ public class ProviderFeed {
         });
     }
 
-    private synchronized FeedSubscription register(String providerId, boolean allUrgentFlags, OptionalLong lastSeen,
+    private synchronized FeedSubscription register(String providerId, boolean allUrgentFlags, long lastSeen,
             Flow.Subscriber<? super FeedItem> downstream) {
         FeedSubscription subscription = new FeedSubscription(providerId, allUrgentFlags,
-                lastSeen.orElse(position), downstream, this, delivery, catchUp, bufferSize);
+                lastSeen, downstream, this, delivery, catchUp, bufferSize);
         // Entries up to the position went out before this follower joined; later ones reach its queue.
         if (subscription.cursor() < position) {
             subscription.startCatchingUp();
@@ -192,6 +191,11 @@ public class ProviderFeed {
         }
         urgentFlagFollowers.remove(subscription);
         open.decrementAndGet();
+    }
+
+    /** The last committed seq: a follower without Last-Event-ID starts after it. */
+    public long lastSeq() {
+        return QuarkusTransaction.requiringNew().call(TimelineEntry::lastSeq);
     }
 
     /** One follower's entries after {@code cursor}, one batch, from the database (its current care team). */
