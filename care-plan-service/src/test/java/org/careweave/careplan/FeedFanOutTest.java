@@ -160,7 +160,7 @@ class FeedFanOutTest {
         String therapist = therapist();
         String patient = patientOf(therapist);
         String stranger = Tokens.newId();
-        int commits = 600;
+        int commits = 300;
         List<Long> written = new ArrayList<>();
         List<Long> seen = new ArrayList<>();
         ExecutorService writer = Executors.newSingleThreadExecutor();
