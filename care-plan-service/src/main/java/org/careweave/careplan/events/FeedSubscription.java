@@ -95,7 +95,11 @@ final class FeedSubscription implements Flow.Subscription {
             return;
         }
         requested.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
-        drain();
+        // The connection asks for the next item when its last write completed: send it from here, without a
+        // hop to another thread. Draining never blocks (a catch-up read runs on its own executor).
+        if (wip.getAndIncrement() == 0) {
+            drainLoop();
+        }
     }
 
     @Override
