@@ -9,7 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Appends to patients' timelines and tells the live feed after the entry is committed. */
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Appends to patients' timelines and tells the live feeds once the entry is committed: this replica's by a CDI event,
+ * the other replicas' by a PostgreSQL notification carrying the seq only.
+ */
 @ApplicationScoped
 public class Timeline {
 
@@ -25,6 +30,9 @@ public class Timeline {
     @Inject
     Event<Appended> appended;
 
+    @ConfigProperty(name = "careweave.feed.channel")
+    String feedChannel;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry append(String patientId, TimelineKind kind, Instant occurredAt, String summary,
             Map<String, Object> details) {
@@ -37,6 +45,9 @@ public class Timeline {
         entry.summary = summary;
         entry.details = details;
         entry.persist();
+        // Delivered by PostgreSQL only if this transaction commits: wakes the other replicas' feeds (seq only).
+        em.createNativeQuery("select count(*) from (select pg_notify(?1, ?2)) notified")
+                .setParameter(1, feedChannel).setParameter(2, Long.toString(entry.seq)).getSingleResult();
         appended.fire(new Appended(entry.seq));
         return entry;
     }

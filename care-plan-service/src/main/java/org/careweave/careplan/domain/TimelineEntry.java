@@ -66,6 +66,11 @@ public class TimelineEntry extends PanacheEntityBase {
         return find("seq > ?1 and patientId in ?2 order by seq", seq, patientIds).page(0, limit).list();
     }
 
+    /** Every patient's entries after {@code seq}: the feed's shared read. */
+    public static List<TimelineEntry> after(long seq, int limit) {
+        return find("seq > ?1 order by seq", seq).page(0, limit).list();
+    }
+
     public static long lastSeq() {
         Long max = find("select max(seq) from TimelineEntry").project(Long.class).firstResult();
         return max == null ? 0 : max;

@@ -1,32 +1,23 @@
 package org.careweave.chat.api;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.Properties;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.careweave.platform.notify.NotificationChannels;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.Driver;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -38,7 +29,6 @@ import io.quarkus.runtime.StartupEvent;
 public class ReplicaFanOut {
 
     private static final Logger LOG = Logger.getLogger(ReplicaFanOut.class);
-    private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** What one replica tells the others. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -47,8 +37,6 @@ public class ReplicaFanOut {
     }
 
     private final String replicaId = UUID.randomUUID().toString();
-    private volatile boolean running;
-    private Thread listener;
 
     @Inject
     EntityManager em;
@@ -62,14 +50,8 @@ public class ReplicaFanOut {
     @ConfigProperty(name = "careweave.chat.fan-out.channel")
     String channel;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    @Inject
+    NotificationChannels channels;
 
     public void announceMessages(UUID conversationId, List<UUID> messageIds, String exceptConnectionId) {
         announce(new Announcement(replicaId, conversationId, messageIds, null, exceptConnectionId));
@@ -91,51 +73,10 @@ public class ReplicaFanOut {
     }
 
     void start(@Observes StartupEvent startup) {
-        if (!CHANNEL_NAME.matcher(channel).matches()) {
-            throw new IllegalStateException("careweave.chat.fan-out.channel must be a plain identifier");
-        }
-        running = true;
-        listener = new Thread(this::listen, "chat-replica-fan-out");
-        listener.setDaemon(true);
-        listener.start();
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        if (listener != null) {
-            listener.interrupt();
-        }
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = connect()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + channel);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications(1000);
-                    if (received != null) {
-                        for (PGNotification notification : received) {
-                            handle(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                if (running) {
-                    LOG.warnf("Chat fan-out listener lost its connection (%s); reconnecting", e.getSQLState());
-                    pause();
-                }
-            }
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        Properties credentials = new Properties();
-        username.ifPresent(user -> credentials.setProperty("user", user));
-        password.ifPresent(secret -> credentials.setProperty("password", secret));
-        return new Driver().connect(jdbcUrl, credentials);
+        // Missed announcements (listener reconnecting) reach members on their next catch-up.
+        channels.listen(NotificationChannels.requireChannelName(channel, "careweave.chat.fan-out.channel"),
+                this::handle, () -> {
+                });
     }
 
     private void handle(String payload) {
@@ -146,14 +87,6 @@ public class ReplicaFanOut {
             }
         } catch (Exception e) {
             LOG.warnf("Chat fan-out announcement not delivered: %s", e.getClass().getSimpleName());
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
