@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "careweave.gateway.resilience")
 public interface ResilienceConfig {
 
-    /** Failures (no connection, no answer in time) within {@link #failureWindow()} that open a service's breaker. */
+    /** Consecutive failures (no connection, no answer in time, a broken exchange, a 5xx answer) within {@link #failureWindow()} that open a service's breaker. */
     @WithDefault("5")
     int breakerFailures();
 

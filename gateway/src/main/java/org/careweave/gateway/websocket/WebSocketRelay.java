@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import org.careweave.gateway.problem.ProblemWriter;
 import org.careweave.gateway.resilience.ServiceBreakers;
+import org.careweave.gateway.resilience.ServiceBreakers.Verdict;
 import org.careweave.gateway.routing.ServiceProxy;
 import org.careweave.gateway.routing.ServiceRoute;
 import org.careweave.gateway.tracing.TraceContext;
@@ -24,7 +25,6 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -89,7 +89,8 @@ public class WebSocketRelay {
                         copyHandshakeHeaders(client, upstream.headers());
                     }
                     return upstream.connect().onSuccess(WebSocketRelay::holdFrames);
-                }))
+                }), result -> result.failed() ? (client.response().closed() ? Verdict.NO_VERDICT : Verdict.FAILED)
+                        : result.result().statusCode() >= 500 ? Verdict.FAILED : Verdict.HEALTHY)
                 .onSuccess(upstream -> {
                     handshake.setAttribute("http.response.status_code", upstream.statusCode());
                     handshake.end();
@@ -103,7 +104,7 @@ public class WebSocketRelay {
                     handshake.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
                     handshake.end();
                     LOG.warnf("WebSocket handshake to %s failed: %s", route.name(), failure.getMessage());
-                    ProblemWriter.write(ctx, 503, failure instanceof OpenCircuitException
+                    ProblemWriter.write(ctx, 503, failure instanceof ServiceBreakers.OpenException
                             ? "The " + route.name() + " service is failing; the gateway is not calling it for a moment"
                             : "The " + route.name() + " service is not reachable; try again shortly");
                 });

@@ -14,7 +14,7 @@ import io.restassured.RestAssured;
 
 /**
  * Points the gateway's routes at stand-in services started here, plus routes for failure and limit tests:
- * {@code slow} (timeout 1 s), {@code down} (a port nothing listens on), {@code flaky} (a stand-in the test stops and
+ * {@code slow} (timeout 1 s), {@code hang-up} (clients that leave), {@code erring} (5xx answers), {@code down} (a port nothing listens on), {@code flaky} (a stand-in the test stops and
  * starts through {@code careweave.test.flaky-switch}), {@code late} (the same, for retries), {@code limited} (a tight rate limit group) and
  * {@code chat-socket} (a WebSocket echo server on {@code /api/chat/ws}).
  */
@@ -25,7 +25,10 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     public static final String FLAKY_PREFIX = "/api/flaky";
     public static final String LIMITED_PREFIX = "/api/rate-limited";
     public static final String LATE_PREFIX = "/api/late";
+    public static final String HANG_UP_PREFIX = "/api/hang-up";
+    public static final String ERRING_PREFIX = "/api/erring";
     public static final String DELAY_HEADER = StandInService.DELAY_HEADER;
+    public static final String STATUS_HEADER = StandInService.STATUS_HEADER;
     public static final String FLAKY_SWITCH = "careweave.test.flaky-switch";
     public static final String LATE_SWITCH = "careweave.test.late-switch";
     /** Pause before a connection is tried again: long enough for a test to bring a service up in between. */
@@ -45,13 +48,16 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        for (String service : List.of("care-plan", "therapy", "prescription", "chat", "slow", "limited")) {
+        for (String service : List.of("care-plan", "therapy", "prescription", "chat", "slow", "limited", "hang-up",
+                "erring")) {
             StandInService standIn = StandInService.start(service);
             started.add(standIn);
             config.put("careweave.gateway.routes." + service + ".url", standIn.url());
         }
         config.put("careweave.gateway.routes.slow.prefixes", SLOW_PREFIX);
         config.put("careweave.gateway.routes.slow.timeout", "1s");
+        config.put("careweave.gateway.routes.hang-up.prefixes", HANG_UP_PREFIX);
+        config.put("careweave.gateway.routes.erring.prefixes", ERRING_PREFIX);
         config.put("careweave.gateway.routes.down.url", "http://127.0.0.1:" + closedPort());
         config.put("careweave.gateway.routes.down.prefixes", DOWN_PREFIX);
 
