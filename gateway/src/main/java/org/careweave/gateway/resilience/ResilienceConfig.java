@@ -26,4 +26,8 @@ public interface ResilienceConfig {
 
     @WithDefault("100ms")
     Duration retryDelay();
+
+    /** A replica that refused a connection gets no requests for this long while the route has others. */
+    @WithDefault("5s")
+    Duration replicaDownFor();
 }

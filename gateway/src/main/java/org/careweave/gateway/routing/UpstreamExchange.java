@@ -32,12 +32,15 @@ final class UpstreamExchange implements ProxyInterceptor {
     private final String uri;
     private final ServiceBreakers breakers;
     private final long bodyLimit;
+    private final Runnable ended;
 
-    UpstreamExchange(ServiceRoute route, String uri, ServiceBreakers breakers, long bodyLimit) {
+    /** @param ended run once the answer has been sent or has failed on its way (a stream frees its place then) */
+    UpstreamExchange(ServiceRoute route, String uri, ServiceBreakers breakers, long bodyLimit, Runnable ended) {
         this.route = route;
         this.uri = uri;
         this.breakers = breakers;
         this.bodyLimit = bodyLimit;
+        this.ended = ended;
     }
 
     @Override
@@ -75,7 +78,7 @@ final class UpstreamExchange implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext ctx) {
         HopByHopHeaders.remove(ctx.response().headers());
-        return ctx.sendResponse();
+        return ctx.sendResponse().onComplete(ignored -> ended.run());
     }
 
     /** A chunked body has no declared length to check up front, so it is counted on its way. */

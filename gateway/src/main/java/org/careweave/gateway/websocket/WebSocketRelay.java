@@ -79,10 +79,11 @@ public class WebSocketRelay {
                 && paths.contains(ctx.normalizedPath());
     }
 
-    public void relay(RoutingContext ctx, ServiceRoute route) {
+    /** @param release frees the stream's place once the socket is closed (or the handshake did not succeed) */
+    public void relay(RoutingContext ctx, ServiceRoute route, Runnable release) {
         HttpServerRequest client = ctx.request();
         Span handshake = handshakeSpan(ctx, route);
-        breakers.<HttpClientResponse> call(route.name(), () -> proxy.client()
+        breakers.<HttpClientResponse> call(route.name(), () -> proxy.streamClient()
                 .request(proxy.target(route).setMethod(HttpMethod.GET).setURI(ServiceProxy.forwardedUri(ctx)))
                 .compose(upstream -> {
                     try (Scope scope = handshake.makeCurrent()) {
@@ -95,14 +96,16 @@ public class WebSocketRelay {
                     handshake.setAttribute("http.response.status_code", upstream.statusCode());
                     handshake.end();
                     if (upstream.statusCode() == 101) {
-                        tunnel(client, upstream);
+                        tunnel(client, upstream, release);
                     } else {
+                        release.run();
                         refuse(ctx, upstream);
                     }
                 })
                 .onFailure(failure -> {
                     handshake.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
                     handshake.end();
+                    release.run();
                     LOG.warnf("WebSocket handshake to %s failed: %s", route.name(), failure.getMessage());
                     ProblemWriter.write(ctx, 503, failure instanceof ServiceBreakers.OpenException
                             ? "The " + route.name() + " service is failing; the gateway is not calling it for a moment"
@@ -150,7 +153,7 @@ public class WebSocketRelay {
         }
     }
 
-    private static void tunnel(HttpServerRequest client, HttpClientResponse upstream) {
+    private static void tunnel(HttpServerRequest client, HttpClientResponse upstream, Runnable release) {
         HttpServerResponse response = client.response();
         response.setStatusCode(101);
         // Sec-WebSocket-Accept answers the client's own key, and the chosen subprotocol is the service's choice.
@@ -159,11 +162,18 @@ public class WebSocketRelay {
         client.toNetSocket().onSuccess(clientSocket -> {
             clientSocket.handler(upstreamSocket::write);
             upstreamSocket.handler(clientSocket::write);
-            clientSocket.closeHandler(ignored -> upstreamSocket.close());
-            upstreamSocket.closeHandler(ignored -> clientSocket.close());
+            clientSocket.closeHandler(ignored -> {
+                release.run();
+                upstreamSocket.close();
+            });
+            upstreamSocket.closeHandler(ignored -> {
+                release.run();
+                clientSocket.close();
+            });
             upstreamSocket.resume();
         }).onFailure(failure -> {
             LOG.debugf("Client left during the WebSocket handshake: %s", failure.getMessage());
+            release.run();
             upstreamSocket.close();
         });
     }

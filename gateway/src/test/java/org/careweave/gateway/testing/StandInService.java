@@ -24,7 +24,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Stands in for a Careweave service: answers every request with what it received (service, method, path, query,
  * headers, body) and remembers the request ids it saw, which {@code GET /__seen?requestId=...} reports. A request
- * with {@code X-Stand-In-Delay-Ms} is answered that much later, one with {@code X-Stand-In-Status} with that status.
+ * with {@code X-Stand-In-Delay-Ms} is answered that much later, one with {@code X-Stand-In-Status} with that status;
+ * one that accepts {@code text/event-stream}, or asks for a feed, gets an endless stream of comments.
  */
 final class StandInService {
 
@@ -82,6 +83,11 @@ final class StandInService {
             if (requestId != null) {
                 seenRequestIds.add(requestId);
             }
+            String accept = exchange.getRequestHeaders().getFirst("Accept");
+            if (accept != null && accept.contains("text/event-stream") || uri.getPath().endsWith("/feed")) {
+                stream(exchange);
+                return;
+            }
             String delay = exchange.getRequestHeaders().getFirst(DELAY_HEADER);
             if (delay != null) {
                 Thread.sleep(Long.parseLong(delay));
@@ -112,6 +118,21 @@ final class StandInService {
                     .put("body", body));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Server-sent events: a comment every 200 ms until the gateway closes the stream. */
+    private static void stream(HttpExchange exchange) throws InterruptedException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(200, 0);
+            while (true) {
+                out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(200);
+            }
+        } catch (IOException closed) {
+            // The gateway closed the stream.
         }
     }
 
