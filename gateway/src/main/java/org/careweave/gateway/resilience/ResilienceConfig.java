@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "careweave.gateway.resilience")
 public interface ResilienceConfig {
 
-    /** Failures (no connection, no answer in time) within {@link #failureWindow()} that open a service's breaker. */
+    /** Consecutive failures (no connection, no answer in time, a broken exchange, a 5xx answer) within {@link #failureWindow()} that open a service's breaker. */
     @WithDefault("5")
     int breakerFailures();
 
@@ -26,4 +26,8 @@ public interface ResilienceConfig {
 
     @WithDefault("100ms")
     Duration retryDelay();
+
+    /** A replica that refused a connection gets no requests for this long while the route has others. */
+    @WithDefault("5s")
+    Duration replicaDownFor();
 }

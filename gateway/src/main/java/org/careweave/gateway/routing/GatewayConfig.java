@@ -19,14 +19,17 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
-    /** Pooled connections per service; long-lived streams (server-sent events) each hold one. */
+    /** Pooled connections per replica of a service, for plain requests (streams have a pool of their own). */
     @WithDefault("200")
     int maxConnectionsPerService();
 
     interface RouteConfig {
 
-        /** Scheme, host and port of the service, e.g. {@code http://localhost:8081}; paths are forwarded unchanged. */
-        URI url();
+        /**
+         * Scheme, host and port of the service, e.g. {@code http://localhost:8081}; paths are forwarded unchanged.
+         * Several replicas: a comma-separated list, balanced round-robin.
+         */
+        List<URI> url();
 
         /** Path prefixes this service answers, matched on whole path segments. */
         List<String> prefixes();

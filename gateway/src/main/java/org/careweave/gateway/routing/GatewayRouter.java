@@ -13,6 +13,7 @@ import org.careweave.gateway.problem.ProblemWriter;
 import org.careweave.gateway.security.BearerTokenCheck;
 import org.careweave.gateway.security.RoutePolicies;
 import org.careweave.gateway.security.SecurityHeaders;
+import org.careweave.gateway.streams.StreamBudget;
 import org.careweave.gateway.tracing.AccessLog;
 import org.careweave.gateway.tracing.RequestIds;
 import org.careweave.gateway.websocket.SubprotocolToken;
@@ -27,8 +28,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The gateway's pipeline for {@code /api/*} on Quarkus' HTTP server: request id and access log, ambiguous paths
  * (400), route lookup (404),
- * body size (413), caller identification, rate limit (429), token required (401), route policy (403), then the service
- * over HTTP or WebSocket. {@code GET /api/openapi} and {@code /api/asyncapi} are public; {@code GET /api/audit-entries} is
+ * body size (413), caller identification, rate limit (429), token required (401), route policy (403), the stream
+ * budget for server-sent events and WebSockets (429 per caller, 503 per route), then the service over HTTP or
+ * WebSocket. {@code GET /api/openapi} and {@code /api/asyncapi} are public; {@code GET /api/audit-entries} is
  * answered here from every service. Everything else ({@code /q/health}, {@code /q/metrics})
  * is Quarkus' own and needs no token; CORS is Quarkus' filter ({@code quarkus.http.cors.*}), ahead of all of this.
  */
@@ -48,13 +50,14 @@ public class GatewayRouter {
     private final RoutePolicies policies;
     private final ServiceProxy proxy;
     private final WebSocketRelay sockets;
+    private final StreamBudget streams;
     private final OpenApiDocument openApi;
     private final EventsDescription asyncApi;
     private final AuditEntries auditEntries;
 
     GatewayRouter(RouteTable routes, SecurityHeaders securityHeaders, BodySizeLimit bodySizeLimit,
             BearerTokenCheck tokenCheck, RateLimiter rateLimiter, RoutePolicies policies, ServiceProxy proxy,
-            WebSocketRelay sockets, OpenApiDocument openApi, EventsDescription asyncApi, AuditEntries auditEntries) {
+            WebSocketRelay sockets, StreamBudget streams, OpenApiDocument openApi, EventsDescription asyncApi, AuditEntries auditEntries) {
         this.routes = routes;
         this.securityHeaders = securityHeaders;
         this.bodySizeLimit = bodySizeLimit;
@@ -63,14 +66,15 @@ public class GatewayRouter {
         this.policies = policies;
         this.proxy = proxy;
         this.sockets = sockets;
+        this.streams = streams;
         this.openApi = openApi;
         this.asyncApi = asyncApi;
         this.auditEntries = auditEntries;
     }
 
     void register(@Observes Router router) {
-        routes.routes().forEach(route -> LOG.infof("Route %s -> %s:%d %s (timeout %d ms)", route.name(),
-                route.host(), route.port(), route.prefixes(), route.timeout().toMillis()));
+        routes.routes().forEach(route -> LOG.infof("Route %s -> %s %s (timeout %d ms)", route.name(),
+                route.upstreams(), route.prefixes(), route.timeout().toMillis()));
         // Every answer the router produces, health and metrics included.
         router.route().order(RouteConstants.ROUTE_ORDER_HEADERS).handler(securityHeaders);
         router.get(OpenApiDocument.PATH)
@@ -128,10 +132,21 @@ public class GatewayRouter {
 
     private void forward(RoutingContext ctx) {
         ServiceRoute route = ctx.<RouteMatch> get(ROUTE).route();
-        if (sockets.isHandshake(ctx)) {
-            sockets.relay(ctx, route);
-        } else {
+        boolean socket = sockets.isHandshake(ctx);
+        if (!socket && !streams.isEventStream(ctx)) {
             proxy.forward(ctx, route);
+            return;
+        }
+        StreamBudget.Slot slot = streams.open(ctx, route);
+        if (slot == null) {
+            return;
+        }
+        if (socket) {
+            sockets.relay(ctx, route, slot::release);
+        } else {
+            // Whichever comes first: the response ends or its connection closes, or the proxy is done with it.
+            ctx.addEndHandler(ignored -> slot.release());
+            proxy.forwardStream(ctx, route, slot::release);
         }
     }
 }

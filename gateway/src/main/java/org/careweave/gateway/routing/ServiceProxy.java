@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.careweave.gateway.limits.BodySizeLimit;
 import org.careweave.gateway.resilience.ResilienceConfig;
 import org.careweave.gateway.resilience.ServiceBreakers;
+import org.careweave.gateway.streams.StreamsConfig;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
@@ -25,7 +26,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
 
-/** Forwards a request to its service through Vert.x' reverse proxy, on one pooled client shared by all routes. */
+/**
+ * Forwards a request to its service through Vert.x' reverse proxy. Plain requests share one pooled client
+ * ({@code max-connections-per-service}); long-lived streams have a client and pool of their own, so open feeds and
+ * sockets never take the connections plain requests need.
+ */
 @Singleton
 public class ServiceProxy {
 
@@ -37,39 +42,57 @@ public class ServiceProxy {
 
     private final Vertx vertx;
     private final HttpClient client;
+    private final HttpClient streamClient;
     private final Duration connectTimeout;
     private final ServiceBreakers breakers;
     private final ResilienceConfig resilience;
     private final long bodyLimit;
 
-    ServiceProxy(Vertx vertx, GatewayConfig config, ServiceBreakers breakers, ResilienceConfig resilience,
-            BodySizeLimit bodySizeLimit) {
+    ServiceProxy(Vertx vertx, GatewayConfig config, StreamsConfig streams, ServiceBreakers breakers,
+            ResilienceConfig resilience, BodySizeLimit bodySizeLimit) {
         this.vertx = vertx;
         // No client span: TraceContext forwards the gateway's server span, one traceparent header and no duplicate.
         this.client = vertx.createHttpClient(new HttpClientOptions().setTracingPolicy(TracingPolicy.IGNORE),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+        // StreamBudget admits at most max-per-route streams, so a stream never waits for a connection here.
+        this.streamClient = vertx.createHttpClient(new HttpClientOptions().setTracingPolicy(TracingPolicy.IGNORE),
+                new PoolOptions().setHttp1MaxSize(streams.maxPerRoute()));
         this.connectTimeout = config.connectTimeout();
         this.breakers = breakers;
         this.resilience = resilience;
         this.bodyLimit = bodySizeLimit.limit();
     }
 
+    /** A plain request, on the request pool. */
     public void forward(RoutingContext ctx, ServiceRoute route) {
-        RequestOptions target = target(route).setIdleTimeout(route.timeout().toMillis());
+        forward(ctx, route, client, () -> {
+        });
+    }
+
+    /** A long-lived stream (server-sent events), on the stream pool; {@code ended} runs once it is over. */
+    public void forwardStream(RoutingContext ctx, ServiceRoute route, Runnable ended) {
+        forward(ctx, route, streamClient, ended);
+    }
+
+    private void forward(RoutingContext ctx, ServiceRoute route, HttpClient pool, Runnable ended) {
         int retries = IDEMPOTENT.contains(ctx.request().method()) ? resilience.connectRetries() : 0;
         // A proxy is a few small objects: one per request lets its interceptor carry this request's routing decision.
-        HttpProxy.reverseProxy(OPTIONS, client)
-                .origin(proxyContext -> connect(target, route, retries))
-                .addInterceptor(new UpstreamExchange(route, forwardedUri(ctx), breakers, bodyLimit))
+        HttpProxy.reverseProxy(OPTIONS, pool)
+                .origin(proxyContext -> connect(pool, route, route.next(), retries))
+                .addInterceptor(new UpstreamExchange(route, forwardedUri(ctx), breakers, bodyLimit, ended))
                 .handle(ctx.request());
     }
 
-    /** Where a route's service listens, with the gateway's connect timeout. */
+    /** Where the route's next replica listens, with the gateway's connect timeout. */
     public RequestOptions target(ServiceRoute route) {
+        return target(route.next());
+    }
+
+    private RequestOptions target(ServiceRoute.Upstream upstream) {
         return new RequestOptions()
-                .setHost(route.host())
-                .setPort(route.port())
-                .setSsl(route.ssl())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
                 .setConnectTimeout(connectTimeout.toMillis());
     }
 
@@ -77,18 +100,31 @@ public class ServiceProxy {
         return client;
     }
 
+    /** The client of long-lived streams (WebSocket relays). */
+    public HttpClient streamClient() {
+        return streamClient;
+    }
+
     /**
-     * A connection to the service. A refused connection is retried: nothing was sent, so only the method's semantics
+     * A connection to one of the route's replicas. A refused connection is retried, on the next replica when there
+     * are several (the refusing one is passed over for a while): nothing was sent, so only the method's semantics
      * decide whether a retry is safe. A connect timeout is not: retrying it would double the client's wait.
      */
-    private Future<HttpClientRequest> connect(RequestOptions target, ServiceRoute route, int retriesLeft) {
-        return client.request(target).recover(cause -> {
+    private Future<HttpClientRequest> connect(HttpClient pool, ServiceRoute route, ServiceRoute.Upstream upstream,
+            int retriesLeft) {
+        RequestOptions target = target(upstream).setIdleTimeout(route.timeout().toMillis());
+        return pool.request(target).recover(cause -> {
+            upstream.markDown(resilience.replicaDownFor());
             if (retriesLeft == 0 || cause instanceof ConnectTimeoutException) {
-                return Future.failedFuture(new ServiceUnreachableException(route, cause));
+                return Future.failedFuture(new ServiceUnreachableException(route, upstream, cause));
+            }
+            ServiceRoute.Upstream next = route.after(upstream);
+            if (next != upstream) {
+                return connect(pool, route, next, retriesLeft - 1);
             }
             Promise<Void> pause = Promise.promise();
             vertx.setTimer(resilience.retryDelay().toMillis(), ignored -> pause.complete());
-            return pause.future().compose(ignored -> connect(target, route, retriesLeft - 1));
+            return pause.future().compose(ignored -> connect(pool, route, upstream, retriesLeft - 1));
         });
     }
 
@@ -101,5 +137,6 @@ public class ServiceProxy {
     @PreDestroy
     void close() {
         client.close();
+        streamClient.close();
     }
 }

@@ -3,11 +3,85 @@ package org.careweave.gateway.routing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** One service behind the gateway: where it listens and which path prefixes it answers. */
-public record ServiceRoute(String name, String host, int port, boolean ssl, List<String> prefixes, Duration timeout) {
+/**
+ * One service behind the gateway: where its replicas listen and which path prefixes it answers. Requests are spread
+ * round-robin over the replicas; one that refused a connection is passed over for a while (unless all did).
+ */
+public final class ServiceRoute {
+
+    /** One replica of the service. */
+    public static final class Upstream {
+
+        private final String host;
+        private final int port;
+        private final boolean ssl;
+        private volatile long downUntilNanos;
+
+        Upstream(String host, int port, boolean ssl) {
+            this.host = host;
+            this.port = port;
+            this.ssl = ssl;
+        }
+
+        public String host() {
+            return host;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public boolean ssl() {
+            return ssl;
+        }
+
+        /** It refused a connection: give the others its requests for {@code period}. */
+        void markDown(Duration period) {
+            downUntilNanos = System.nanoTime() + period.toNanos();
+        }
+
+        boolean isUp(long now) {
+            return now - downUntilNanos >= 0;
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    private final String name;
+    private final List<Upstream> upstreams;
+    private final List<String> prefixes;
+    private final Duration timeout;
+    private final AtomicInteger cursor = new AtomicInteger();
+
+    private ServiceRoute(String name, List<Upstream> upstreams, List<String> prefixes, Duration timeout) {
+        this.name = name;
+        this.upstreams = List.copyOf(upstreams);
+        this.prefixes = List.copyOf(prefixes);
+        this.timeout = timeout;
+    }
 
     static ServiceRoute of(String name, URI url, List<String> prefixes, Duration timeout) {
+        return of(name, List.of(url), prefixes, timeout);
+    }
+
+    static ServiceRoute of(String name, List<URI> urls, List<String> prefixes, Duration timeout) {
+        if (urls.isEmpty()) {
+            throw new IllegalStateException("Route " + name + ": at least one url is required");
+        }
+        if (prefixes.isEmpty()) {
+            throw new IllegalStateException("Route " + name + ": at least one prefix is required");
+        }
+        List<Upstream> upstreams = urls.stream().map(url -> upstream(name, url)).toList();
+        List<String> normalized = prefixes.stream().map(prefix -> normalizePrefix(name, prefix)).toList();
+        return new ServiceRoute(name, upstreams, normalized, timeout);
+    }
+
+    private static Upstream upstream(String name, URI url) {
         String scheme = url.getScheme();
         if (!("http".equals(scheme) || "https".equals(scheme)) || url.getHost() == null) {
             throw new IllegalStateException("Route " + name + ": url must be http(s)://host[:port], got " + url);
@@ -16,13 +90,46 @@ public record ServiceRoute(String name, String host, int port, boolean ssl, List
             // The gateway forwards the client's path as is; a base path on the service would silently be ignored.
             throw new IllegalStateException("Route " + name + ": url must not have a path, got " + url);
         }
-        if (prefixes.isEmpty()) {
-            throw new IllegalStateException("Route " + name + ": at least one prefix is required");
-        }
-        List<String> normalized = prefixes.stream().map(prefix -> normalizePrefix(name, prefix)).toList();
         boolean https = "https".equals(scheme);
         int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
-        return new ServiceRoute(name, url.getHost(), port, https, normalized, timeout);
+        return new Upstream(url.getHost(), port, https);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Upstream> upstreams() {
+        return upstreams;
+    }
+
+    public List<String> prefixes() {
+        return prefixes;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The next replica in turn that is not marked down; in turn regardless when every one is. */
+    public Upstream next() {
+        if (upstreams.size() == 1) {
+            return upstreams.get(0);
+        }
+        int start = Math.floorMod(cursor.getAndIncrement(), upstreams.size());
+        long now = System.nanoTime();
+        for (int i = 0; i < upstreams.size(); i++) {
+            Upstream candidate = upstreams.get((start + i) % upstreams.size());
+            if (candidate.isUp(now)) {
+                return candidate;
+            }
+        }
+        return upstreams.get(start);
+    }
+
+    /** The replica after {@code refused} (for a retry after a refused connection); itself when there is only one. */
+    Upstream after(Upstream refused) {
+        return upstreams.get((upstreams.indexOf(refused) + 1) % upstreams.size());
     }
 
     /** The longest prefix that covers the path on whole segments, or null. */

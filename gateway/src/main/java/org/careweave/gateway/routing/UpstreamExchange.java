@@ -5,10 +5,11 @@ import java.util.concurrent.TimeoutException;
 import org.careweave.gateway.limits.LimitedBody;
 import org.careweave.gateway.problem.Problem;
 import org.careweave.gateway.resilience.ServiceBreakers;
+import org.careweave.gateway.resilience.ServiceBreakers.Verdict;
 import org.careweave.gateway.tracing.TraceContext;
 import org.jboss.logging.Logger;
 
-import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,12 +32,15 @@ final class UpstreamExchange implements ProxyInterceptor {
     private final String uri;
     private final ServiceBreakers breakers;
     private final long bodyLimit;
+    private final Runnable ended;
 
-    UpstreamExchange(ServiceRoute route, String uri, ServiceBreakers breakers, long bodyLimit) {
+    /** @param ended run once the answer has been sent or has failed on its way (a stream frees its place then) */
+    UpstreamExchange(ServiceRoute route, String uri, ServiceBreakers breakers, long bodyLimit, Runnable ended) {
         this.route = route;
         this.uri = uri;
         this.breakers = breakers;
         this.bodyLimit = bodyLimit;
+        this.ended = ended;
     }
 
     @Override
@@ -48,19 +52,33 @@ final class UpstreamExchange implements ProxyInterceptor {
         TraceContext.ensure(request.headers());
         // Authorization and X-Request-Id stay as they are: services validate the token again and log the id.
         LimitedBody limited = limitUndeclaredBody(request);
+        HttpServerRequest client = request.proxiedRequest();
         return breakers.<ProxyResponse> call(route.name(), () -> ctx.sendRequest().recover(failure -> limited != null
                 && limited.exceeded()
                         // The client's fault, not the service's: answered inside the breaker so it counts as a success.
                         ? Future.succeededFuture(problemResponse(ctx, 413, "The request body is larger than "
                                 + bodyLimit + " bytes", failure))
-                        : Future.failedFuture(failure)))
+                        : Future.failedFuture(failure)), result -> verdict(result, client))
                 .recover(failure -> Future.succeededFuture(problemResponse(ctx, failure)));
+    }
+
+    /** Only the service's failures count; an exchange the client broke off by hanging up says nothing about it. */
+    private static Verdict verdict(AsyncResult<ProxyResponse> result, HttpServerRequest client) {
+        if (result.failed()) {
+            return clientLeft(client) ? Verdict.NO_VERDICT : Verdict.FAILED;
+        }
+        return result.result().getStatusCode() >= 500 ? Verdict.FAILED : Verdict.HEALTHY;
+    }
+
+    /** The client's connection is gone: the proxy then resets the exchange with the service ("Stream reset"). */
+    private static boolean clientLeft(HttpServerRequest client) {
+        return client.response().closed();
     }
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext ctx) {
         HopByHopHeaders.remove(ctx.response().headers());
-        return ctx.sendResponse();
+        return ctx.sendResponse().onComplete(ignored -> ended.run());
     }
 
     /** A chunked body has no declared length to check up front, so it is counted on its way. */
@@ -75,7 +93,7 @@ final class UpstreamExchange implements ProxyInterceptor {
     }
 
     private ProxyResponse problemResponse(ProxyContext ctx, Throwable failure) {
-        if (failure instanceof OpenCircuitException) {
+        if (failure instanceof ServiceBreakers.OpenException) {
             return problemResponse(ctx, 503, "The " + route.name()
                     + " service is failing; the gateway is not calling it for a moment, try again shortly", failure);
         }
@@ -94,8 +112,14 @@ final class UpstreamExchange implements ProxyInterceptor {
     private ProxyResponse problemResponse(ProxyContext ctx, int status, String detail, Throwable failure) {
         HttpServerRequest client = ctx.request().proxiedRequest();
         Problem problem = Problem.of(client, status, detail);
-        LOG.warnf("%d for %s %s (request %s): %s", problem.status(), client.method(), client.path(),
-                problem.requestId(), failure.getMessage());
+        if (clientLeft(client)) {
+            // Nobody to answer: not an upstream failure, and no warning.
+            LOG.debugf("Client left before %s answered %s %s (request %s)", route.name(), client.method(),
+                    client.path(), problem.requestId());
+        } else {
+            LOG.warnf("%d for %s %s (request %s): %s", problem.status(), client.method(), client.path(),
+                    problem.requestId(), failure.getMessage());
+        }
         return ctx.request().release().response()
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import org.careweave.gateway.problem.ProblemWriter;
 import org.careweave.gateway.resilience.ServiceBreakers;
+import org.careweave.gateway.resilience.ServiceBreakers.Verdict;
 import org.careweave.gateway.routing.ServiceProxy;
 import org.careweave.gateway.routing.ServiceRoute;
 import org.careweave.gateway.tracing.TraceContext;
@@ -24,7 +25,6 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -79,31 +79,35 @@ public class WebSocketRelay {
                 && paths.contains(ctx.normalizedPath());
     }
 
-    public void relay(RoutingContext ctx, ServiceRoute route) {
+    /** @param release frees the stream's place once the socket is closed (or the handshake did not succeed) */
+    public void relay(RoutingContext ctx, ServiceRoute route, Runnable release) {
         HttpServerRequest client = ctx.request();
         Span handshake = handshakeSpan(ctx, route);
-        breakers.<HttpClientResponse> call(route.name(), () -> proxy.client()
+        breakers.<HttpClientResponse> call(route.name(), () -> proxy.streamClient()
                 .request(proxy.target(route).setMethod(HttpMethod.GET).setURI(ServiceProxy.forwardedUri(ctx)))
                 .compose(upstream -> {
                     try (Scope scope = handshake.makeCurrent()) {
                         copyHandshakeHeaders(client, upstream.headers());
                     }
                     return upstream.connect().onSuccess(WebSocketRelay::holdFrames);
-                }))
+                }), result -> result.failed() ? (client.response().closed() ? Verdict.NO_VERDICT : Verdict.FAILED)
+                        : result.result().statusCode() >= 500 ? Verdict.FAILED : Verdict.HEALTHY)
                 .onSuccess(upstream -> {
                     handshake.setAttribute("http.response.status_code", upstream.statusCode());
                     handshake.end();
                     if (upstream.statusCode() == 101) {
-                        tunnel(client, upstream);
+                        tunnel(client, upstream, release);
                     } else {
+                        release.run();
                         refuse(ctx, upstream);
                     }
                 })
                 .onFailure(failure -> {
                     handshake.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
                     handshake.end();
+                    release.run();
                     LOG.warnf("WebSocket handshake to %s failed: %s", route.name(), failure.getMessage());
-                    ProblemWriter.write(ctx, 503, failure instanceof OpenCircuitException
+                    ProblemWriter.write(ctx, 503, failure instanceof ServiceBreakers.OpenException
                             ? "The " + route.name() + " service is failing; the gateway is not calling it for a moment"
                             : "The " + route.name() + " service is not reachable; try again shortly");
                 });
@@ -149,7 +153,7 @@ public class WebSocketRelay {
         }
     }
 
-    private static void tunnel(HttpServerRequest client, HttpClientResponse upstream) {
+    private static void tunnel(HttpServerRequest client, HttpClientResponse upstream, Runnable release) {
         HttpServerResponse response = client.response();
         response.setStatusCode(101);
         // Sec-WebSocket-Accept answers the client's own key, and the chosen subprotocol is the service's choice.
@@ -158,11 +162,18 @@ public class WebSocketRelay {
         client.toNetSocket().onSuccess(clientSocket -> {
             clientSocket.handler(upstreamSocket::write);
             upstreamSocket.handler(clientSocket::write);
-            clientSocket.closeHandler(ignored -> upstreamSocket.close());
-            upstreamSocket.closeHandler(ignored -> clientSocket.close());
+            clientSocket.closeHandler(ignored -> {
+                release.run();
+                upstreamSocket.close();
+            });
+            upstreamSocket.closeHandler(ignored -> {
+                release.run();
+                clientSocket.close();
+            });
             upstreamSocket.resume();
         }).onFailure(failure -> {
             LOG.debugf("Client left during the WebSocket handshake: %s", failure.getMessage());
+            release.run();
             upstreamSocket.close();
         });
     }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.vertx.circuitbreaker.CircuitBreakerState;
 import jakarta.inject.Inject;
 
 /** The flaky service goes down, its breaker opens, and closes again once the service is back. */
@@ -53,7 +52,7 @@ class CircuitBreakerTest {
                     .body("detail", equalTo("The flaky service is not reachable; try again shortly"))
                     .body("requestId", equalTo(requestId));
         }
-        assertEquals(CircuitBreakerState.OPEN, breakers.state("flaky"));
+        assertEquals(ServiceBreakers.State.OPEN, breakers.state("flaky"));
 
         // Back up, but the breaker is still open: the gateway answers at once without calling it.
         given().post(flakySwitch + "/up").then().statusCode(204);
@@ -73,7 +72,7 @@ class CircuitBreakerTest {
             status = given().auth().oauth2(token).get(FLAKY_PREFIX + "/x").statusCode();
         }
         assertEquals(200, status);
-        assertEquals(CircuitBreakerState.CLOSED, breakers.state("flaky"));
+        assertEquals(ServiceBreakers.State.CLOSED, breakers.state("flaky"));
         given().auth().oauth2(token).get(FLAKY_PREFIX + "/x").then().statusCode(200);
     }
 }

@@ -45,9 +45,20 @@ class RouteTableTest {
     @Test
     void theUrlGivesHostPortAndScheme() {
         ServiceRoute notes = table.match("/api/therapy/notes").orElseThrow().route();
-        assertEquals("notes.internal", notes.host());
-        assertEquals(443, notes.port());
-        assertTrue(notes.ssl());
+        ServiceRoute.Upstream upstream = notes.upstreams().get(0);
+        assertEquals("notes.internal", upstream.host());
+        assertEquals(443, upstream.port());
+        assertTrue(upstream.ssl());
+    }
+
+    @Test
+    void severalUrlsAreTakenInTurn() {
+        ServiceRoute replicated = ServiceRoute.of("care-plan",
+                List.of(URI.create("http://localhost:8081"), URI.create("http://localhost:8085")),
+                List.of("/api/care-plans"), TIMEOUT);
+        List<Integer> ports = java.util.stream.IntStream.range(0, 4).mapToObj(i -> replicated.next().port()).toList();
+        assertEquals(List.of(8081, 8085, 8081, 8085), ports);
+        assertThrows(IllegalStateException.class, () -> ServiceRoute.of("a", List.of(), List.of("/api/x"), TIMEOUT));
     }
 
     @Test

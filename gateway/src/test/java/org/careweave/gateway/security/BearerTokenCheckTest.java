@@ -94,6 +94,19 @@ class BearerTokenCheckTest {
         assertTrue(StandInServices.saw(carePlanService, requestId), "the stand-in reports calls it got");
     }
 
+    @Test
+    void aTokenVerifiedEarlierIsRefusedOnceItExpires() throws Exception {
+        // Verified once, then remembered by the gateway: only until its expiry (quarkus-oidc allows no clock skew here).
+        Instant expiry = Instant.now().plusSeconds(3);
+        String token = claims(TEST_ISSUER, TEST_ISSUER).issuedAt(Instant.now()).expiresAt(expiry)
+                .jws().keyId("1").sign(TEST_SERVER_KEY);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get(PATH).then().statusCode(200);
+        }
+        Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 1100);
+        assertRejected(token);
+    }
+
     private static JwtClaimsBuilder claims(String issuer, String audience) {
         return Jwt.issuer(issuer).audience(Set.of(audience)).subject("alice-id").preferredUserName("alice")
                 .groups(Set.of("patient"));

@@ -24,11 +24,13 @@ import io.vertx.core.json.JsonObject;
 /**
  * Stands in for a Careweave service: answers every request with what it received (service, method, path, query,
  * headers, body) and remembers the request ids it saw, which {@code GET /__seen?requestId=...} reports. A request
- * with {@code X-Stand-In-Delay-Ms} is answered that much later.
+ * with {@code X-Stand-In-Delay-Ms} is answered that much later, one with {@code X-Stand-In-Status} with that status;
+ * one that accepts {@code text/event-stream}, or asks for a feed, gets an endless stream of comments.
  */
 final class StandInService {
 
     static final String DELAY_HEADER = "X-Stand-In-Delay-Ms";
+    static final String STATUS_HEADER = "X-Stand-In-Status";
 
     private final String name;
     private final HttpServer server;
@@ -81,6 +83,11 @@ final class StandInService {
             if (requestId != null) {
                 seenRequestIds.add(requestId);
             }
+            String accept = exchange.getRequestHeaders().getFirst("Accept");
+            if (accept != null && accept.contains("text/event-stream") || uri.getPath().endsWith("/feed")) {
+                stream(exchange);
+                return;
+            }
             String delay = exchange.getRequestHeaders().getFirst(DELAY_HEADER);
             if (delay != null) {
                 Thread.sleep(Long.parseLong(delay));
@@ -101,7 +108,8 @@ final class StandInService {
             exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"stand-in\"");
             // A product name and version, which the gateway must not pass on.
             exchange.getResponseHeaders().add("Server", "StandIn/1.0 (JDK)");
-            respond(exchange, new JsonObject()
+            String status = exchange.getRequestHeaders().getFirst(STATUS_HEADER);
+            respond(exchange, status == null ? 200 : Integer.parseInt(status), new JsonObject()
                     .put("service", name)
                     .put("method", exchange.getRequestMethod())
                     .put("path", uri.getRawPath())
@@ -113,10 +121,29 @@ final class StandInService {
         }
     }
 
+    /** Server-sent events: a comment every 200 ms until the gateway closes the stream. */
+    private static void stream(HttpExchange exchange) throws InterruptedException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(200, 0);
+            while (true) {
+                out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(200);
+            }
+        } catch (IOException closed) {
+            // The gateway closed the stream.
+        }
+    }
+
     private static void respond(HttpExchange exchange, JsonObject json) throws IOException {
+        respond(exchange, 200, json);
+    }
+
+    private static void respond(HttpExchange exchange, int status, JsonObject json) throws IOException {
         byte[] bytes = json.encode().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

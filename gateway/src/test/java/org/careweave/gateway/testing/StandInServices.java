@@ -14,7 +14,8 @@ import io.restassured.RestAssured;
 
 /**
  * Points the gateway's routes at stand-in services started here, plus routes for failure and limit tests:
- * {@code slow} (timeout 1 s), {@code down} (a port nothing listens on), {@code flaky} (a stand-in the test stops and
+ * {@code slow} (timeout 1 s), {@code hang-up} (clients that leave), {@code erring} (5xx answers), {@code replicated} (two replicas, {@code replica-a} and {@code replica-b}, the
+ * second switchable through {@code careweave.test.replica-switch}), {@code down} (a port nothing listens on), {@code flaky} (a stand-in the test stops and
  * starts through {@code careweave.test.flaky-switch}), {@code late} (the same, for retries), {@code limited} (a tight rate limit group) and
  * {@code chat-socket} (a WebSocket echo server on {@code /api/chat/ws}).
  */
@@ -25,7 +26,12 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     public static final String FLAKY_PREFIX = "/api/flaky";
     public static final String LIMITED_PREFIX = "/api/rate-limited";
     public static final String LATE_PREFIX = "/api/late";
+    public static final String HANG_UP_PREFIX = "/api/hang-up";
+    public static final String REPLICATED_PREFIX = "/api/replicated";
+    public static final String REPLICA_SWITCH = "careweave.test.replica-switch";
+    public static final String ERRING_PREFIX = "/api/erring";
     public static final String DELAY_HEADER = StandInService.DELAY_HEADER;
+    public static final String STATUS_HEADER = StandInService.STATUS_HEADER;
     public static final String FLAKY_SWITCH = "careweave.test.flaky-switch";
     public static final String LATE_SWITCH = "careweave.test.late-switch";
     /** Pause before a connection is tried again: long enough for a test to bring a service up in between. */
@@ -33,6 +39,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     /** Limits of the {@code limited} group: a subject's burst, and an address's burst without a valid token. */
     public static final int LIMITED_BURST = 3;
     public static final int LIMITED_ANONYMOUS_BURST = 2;
+    /** Plain requests' connections per service, and open streams per route (the stream cap per user is 10). */
+    public static final int MAX_CONNECTIONS = 8;
+    public static final int MAX_STREAMS_PER_ROUTE = 24;
     /** The breaker opens after this many failed calls and stays open this long. */
     public static final int BREAKER_FAILURES = 3;
     public static final long BREAKER_OPEN_MS = 4000;
@@ -40,18 +49,22 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     private final List<StandInService> started = new ArrayList<>();
     private StandInSwitch flaky;
     private StandInSwitch late;
+    private StandInSwitch replicaB;
     private SocketEchoServer echo;
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        for (String service : List.of("care-plan", "therapy", "prescription", "chat", "slow", "limited")) {
+        for (String service : List.of("care-plan", "therapy", "prescription", "chat", "slow", "limited", "hang-up",
+                "erring")) {
             StandInService standIn = StandInService.start(service);
             started.add(standIn);
             config.put("careweave.gateway.routes." + service + ".url", standIn.url());
         }
         config.put("careweave.gateway.routes.slow.prefixes", SLOW_PREFIX);
         config.put("careweave.gateway.routes.slow.timeout", "1s");
+        config.put("careweave.gateway.routes.hang-up.prefixes", HANG_UP_PREFIX);
+        config.put("careweave.gateway.routes.erring.prefixes", ERRING_PREFIX);
         config.put("careweave.gateway.routes.down.url", "http://127.0.0.1:" + closedPort());
         config.put("careweave.gateway.routes.down.prefixes", DOWN_PREFIX);
 
@@ -82,6 +95,17 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             config.put("careweave.gateway.rate-limits." + group + ".anonymous-burst", "100000");
         }
 
+        // One route, two replicas: the second can be taken down and brought back.
+        StandInService replicaA = StandInService.start("replica-a");
+        started.add(replicaA);
+        replicaB = StandInSwitch.start("replica-b", closedPort());
+        config.put("careweave.gateway.routes.replicated.url", replicaA.url() + "," + replicaB.serviceUrl());
+        config.put("careweave.gateway.routes.replicated.prefixes", REPLICATED_PREFIX);
+        config.put(REPLICA_SWITCH, replicaB.switchUrl());
+        config.put("careweave.gateway.resilience.replica-down-for", "3s");
+        // Small pools, so that a test can hold more streams open than plain requests have connections.
+        config.put("careweave.gateway.max-connections-per-service", Integer.toString(MAX_CONNECTIONS));
+        config.put("careweave.gateway.streams.max-per-route", Integer.toString(MAX_STREAMS_PER_ROUTE));
         echo = SocketEchoServer.start();
         config.put("careweave.gateway.routes.chat-socket.url", echo.url());
         config.put("careweave.gateway.routes.chat-socket.prefixes", "/api/chat/ws");
@@ -96,6 +120,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
         if (late != null) {
             late.stop();
+        }
+        if (replicaB != null) {
+            replicaB.stop();
         }
         if (echo != null) {
             echo.stop();
