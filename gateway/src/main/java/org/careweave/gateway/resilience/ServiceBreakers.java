@@ -33,7 +33,15 @@ public class ServiceBreakers {
 
     /** What one exchange says about the service. */
     public enum Verdict {
-        HEALTHY, FAILED, NO_VERDICT
+        HEALTHY, FAILED, NO_VERDICT;
+
+        /**
+         * A service's answer: a 5xx is a failure, except 503, which a live service gives on purpose (its database is
+         * away, with Retry-After) and which would otherwise keep its breaker open after the database is back.
+         */
+        public static Verdict of(int status) {
+            return status >= 500 && status != 503 ? FAILED : HEALTHY;
+        }
     }
 
     /** The breaker is open: the call was not made. */

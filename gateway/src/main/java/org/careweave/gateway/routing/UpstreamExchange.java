@@ -67,7 +67,7 @@ final class UpstreamExchange implements ProxyInterceptor {
         if (result.failed()) {
             return clientLeft(client) ? Verdict.NO_VERDICT : Verdict.FAILED;
         }
-        return result.result().getStatusCode() >= 500 ? Verdict.FAILED : Verdict.HEALTHY;
+        return Verdict.of(result.result().getStatusCode());
     }
 
     /** The client's connection is gone: the proxy then resets the exchange with the service ("Stream reset"). */

@@ -91,7 +91,7 @@ public class WebSocketRelay {
                     }
                     return upstream.connect().onSuccess(WebSocketRelay::holdFrames);
                 }), result -> result.failed() ? (client.response().closed() ? Verdict.NO_VERDICT : Verdict.FAILED)
-                        : result.result().statusCode() >= 500 ? Verdict.FAILED : Verdict.HEALTHY)
+                        : Verdict.of(result.result().statusCode()))
                 .onSuccess(upstream -> {
                     handshake.setAttribute("http.response.status_code", upstream.statusCode());
                     handshake.end();

@@ -26,7 +26,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 
-/** What counts against a service's breaker: its 5xx answers do, clients that hang up mid-request do not. */
+/**
+ * What counts against a service's breaker: its 5xx answers do (but a deliberate 503), clients that hang up
+ * mid-request do not.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(StandInServices.class)
@@ -87,5 +90,16 @@ class BreakerVerdictTest {
                     .then().statusCode(404);
         }
         assertEquals(ServiceBreakers.State.CLOSED, breakers.state("hang-up"));
+    }
+
+    @Test
+    void aServiceThatSaysItsDatabaseIsAwayWith503DoesNotOpenItsBreaker() {
+        String token = Tokens.valid();
+        for (int i = 0; i < 2 * BREAKER_FAILURES; i++) {
+            given().auth().oauth2(token).header(STATUS_HEADER, "503").get(HANG_UP_PREFIX + "/database-away")
+                    .then().statusCode(503).body("service", equalTo("hang-up"));
+        }
+        assertEquals(ServiceBreakers.State.CLOSED, breakers.state("hang-up"));
+        given().auth().oauth2(token).get(HANG_UP_PREFIX + "/things").then().statusCode(200);
     }
 }
