@@ -134,6 +134,10 @@ public final class Bench {
             targets.put("nginx", nginx.url(path));
             targets.put("gateway", GATEWAY + path);
             Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+            // a warm-up run per target (JIT, connection pools), not counted
+            for (String url : targets.values()) {
+                Wrk.run(url, token, 2, 32, seconds);
+            }
             for (int round = 1; round <= rounds; round++) {
                 for (Map.Entry<String, String> target : targets.entrySet()) {
                     Wrk.Result r = Wrk.run(target.getValue(), token, 2, 32, seconds);
@@ -142,7 +146,8 @@ public final class Bench {
                             round, target.getKey(), r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.non2xx(), r.socketErrors());
                 }
             }
-            String load = "wrk 2 threads / 32 connections, " + seconds + " s x " + rounds + " rounds, alice's token";
+            String load = "wrk 2 threads / 32 connections, " + seconds + " s x " + rounds
+                    + " rounds after a warm-up, alice's token";
             double direct = median(results.get("direct").stream().mapToDouble(Wrk.Result::requestsPerSecond).toArray());
             for (Map.Entry<String, List<Wrk.Result>> e : results.entrySet()) {
                 double[] rps = e.getValue().stream().mapToDouble(Wrk.Result::requestsPerSecond).toArray();
@@ -195,13 +200,20 @@ public final class Bench {
             prober.start();
             load.write(scene, keycloak, THERAPY, rate, seconds);
             prober.join();
-            Thread.sleep(5000);
-            Stats lat = load.latencies(-1);
-            report.add("feed", "write->feed p50", lat.percentileMs(50), "ms", loadText + ", " + lat.count() + " samples");
+            load.drain(5, 60);
+            Stats lat = load.latencies(false);
+            Stats fromCommit = load.latencies(true);
+            report.add("feed", "write->feed p50", lat.percentileMs(50), "ms", loadText + ", " + lat.count()
+                    + " samples; from the start of the POST to the therapy service");
             report.add("feed", "write->feed p99", lat.percentileMs(99), "ms", loadText);
-            report.add("feed", "writes ok / failed", load.written.size(), "", loadText + "; failed " + load.writeFailures.get());
+            report.add("feed", "commit->feed p50", fromCommit.percentileMs(50), "ms", loadText
+                    + "; from the POST's 201: Kafka, care plan, fan-out");
+            report.add("feed", "commit->feed p99", fromCommit.percentileMs(99), "ms", loadText);
+            report.add("feed", "writes answered 201", load.written.size(), "", loadText + "; failed "
+                    + load.writeFailures.get() + " of " + load.writes.get());
+            report.add("feed", "writes/s achieved", load.achievedWriteRate(), "/s", loadText);
             report.add("feed", "deliveries lost", load.expected() - load.received(), "", loadText + "; expected "
-                    + load.expected() + ", waited 5 s after the last write");
+                    + load.expected() + ", waited until 5 s without arrivals");
             report.add("feed", "feeds closed by server", load.closedEarly.get(), "", loadText);
             report.add("feed", "other requests p50 under load", underLoad[0].percentileMs(50), "ms", probeLoad + ", "
                     + loadText + ", " + underLoad[0].count() + " samples");
@@ -270,13 +282,14 @@ public final class Bench {
             sampler.start();
             load.send(scene.teams.size(), rate, seconds);
             sampler.join();
-            Thread.sleep(5000);
+            load.drain(5, 60);
             report.add("chat", "delivery p50", load.all.percentileMs(50), "ms", loadText + ", " + load.all.count() + " samples");
             report.add("chat", "delivery p99", load.all.percentileMs(99), "ms", loadText);
             report.add("chat", "messages sent", load.sent.get(), "", loadText + "; not sent (sender had no open socket) "
                     + load.skipped.get());
+            report.add("chat", "messages acknowledged", load.acks.get(), "", loadText + "; ack = stored");
             report.add("chat", "deliveries lost", load.expected.get() - load.received.get(), "", loadText + "; expected "
-                    + load.expected.get() + " on the other members' sockets, waited 5 s");
+                    + load.expected.get() + " on the other members' sockets, waited until 5 s without deliveries");
             report.add("chat", "error frames", load.errorFrames.get(), "", loadText);
             report.add("chat", "sockets closed by server", load.closedEarly.get(), "", loadText);
         }
@@ -288,7 +301,9 @@ public final class Bench {
         try {
             stack("up", "--replicas", "2");
         } catch (IOException e) {
-            report.note("up --replicas 2 did not finish healthy: " + e.getMessage());
+            String cause = e.getMessage().lines().filter(l -> l.contains("FAILED") || l.contains("Caused by"))
+                    .limit(2).reduce((a, b) -> a + " / " + b).orElse("see benchmarks/target/stack-up---replicas-2.log");
+            report.note("up --replicas 2 did not finish healthy: " + cause.strip());
         }
         for (String url : List.of(CARE_PLAN_2, CHAT_2)) {
             if (Http.call("GET", url + "/q/health/ready", null, null).status() != 200) {
@@ -307,7 +322,7 @@ public final class Bench {
             String loadText = load.opened.get() + " feeds, every provider on both replicas (:8081, :8091), " + rate
                     + " assessments/s for " + seconds + " s";
             load.write(scene, keycloak, THERAPY, rate, seconds);
-            Thread.sleep(5000);
+            load.drain(5, 60);
             Stats[] split = load.crossReplica();
             report.add("replicas", "feed same-replica p50", split[0].percentileMs(50), "ms", loadText + ", "
                     + split[0].count() + " entries; the replica that committed it");
@@ -324,7 +339,7 @@ public final class Bench {
             String loadText = load.opened.get() + " sockets direct, members of each conversation on both replicas "
                     + "(:8084, :8094), " + chatRate + " msg/s for " + seconds + " s";
             load.send(scene.teams.size(), chatRate, seconds);
-            Thread.sleep(5000);
+            load.drain(5, 60);
             report.add("replicas", "chat same-replica p50", load.sameReplica.percentileMs(50), "ms", loadText + ", "
                     + load.sameReplica.count() + " samples");
             report.add("replicas", "chat same-replica p99", load.sameReplica.percentileMs(99), "ms", loadText);

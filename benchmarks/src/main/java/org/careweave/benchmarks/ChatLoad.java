@@ -45,6 +45,7 @@ final class ChatLoad implements AutoCloseable {
     final AtomicLong expected = new AtomicLong();
     final AtomicLong received = new AtomicLong();
     final AtomicLong errorFrames = new AtomicLong();
+    final AtomicLong acks = new AtomicLong();
     final Stats all = new Stats();
     final Stats sameReplica = new Stats();
     final Stats crossReplica = new Stats();
@@ -118,6 +119,10 @@ final class ChatLoad implements AutoCloseable {
                 errorFrames.incrementAndGet();
                 return;
             }
+            if (type.equals("ack")) {
+                acks.incrementAndGet();
+                return;
+            }
             if (!type.equals("message")) {
                 return;
             }
@@ -176,6 +181,23 @@ final class ChatLoad implements AutoCloseable {
         }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
         Thread.sleep(seconds * 1000L);
         ticks.shutdownNow();
+    }
+
+    /** Waits until no delivery came for {@code quietSeconds} (at most {@code maxSeconds}): late ones still count. */
+    void drain(int quietSeconds, int maxSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        long last = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = received.get();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(quietSeconds)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Override

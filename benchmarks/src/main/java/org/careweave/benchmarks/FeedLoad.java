@@ -49,8 +49,9 @@ final class FeedLoad implements AutoCloseable {
     final AtomicInteger closedEarly = new AtomicInteger();
     private final Map<Integer, AtomicInteger> openPerTeam = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
-    /** assessmentId -> nanoTime its POST started, and its team */
+    /** assessmentId -> {nanoTime its POST started, its team, nanoTime its 201 arrived} */
     final Map<String, long[]> written = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
     final AtomicLong writeFailures = new AtomicLong();
     final AtomicLong writes = new AtomicLong();
     private final Map<String, Integer> teamOfPatient = new HashMap<>();
@@ -153,18 +154,21 @@ final class FeedLoad implements AutoCloseable {
                     + "\",\"instrument\":\"PHQ9\",\"answers\":[1,1,1,1,1,1,1,0,0]}";
             long start = System.nanoTime();
             writes.incrementAndGet();
+            inFlight.incrementAndGet();
             http.sendAsync(HttpRequest.newBuilder(URI.create(therapyUrl + "/api/therapy/assessments"))
                             .header("Authorization", "Bearer " + tokens.get(team.index()))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, error) -> {
+                        long answered = System.nanoTime();
+                        inFlight.decrementAndGet();
                         if (error != null || response.statusCode() / 100 != 2) {
                             writeFailures.incrementAndGet();
                             return;
                         }
                         try {
                             written.put(Http.JSON.readTree(response.body()).get("id").asText(),
-                                    new long[] { start, team.index() });
+                                    new long[] { start, team.index(), answered });
                         } catch (Exception e) {
                             writeFailures.incrementAndGet();
                         }
@@ -172,6 +176,28 @@ final class FeedLoad implements AutoCloseable {
         }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
         Thread.sleep(seconds * 1000L);
         ticks.shutdownNow();
+        // writes still queued at the service are part of the load: wait for their answers (at most 60 s)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until no arrival came for {@code quietSeconds} (at most {@code maxSeconds}): late entries still count. */
+    void drain(int quietSeconds, int maxSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        int last = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            int now = arrivals.size();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(quietSeconds)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Deliveries expected: every written entry on every open subscriber of its team's two providers. */
@@ -184,16 +210,26 @@ final class FeedLoad implements AutoCloseable {
         return total;
     }
 
-    /** Write -> arrival latencies, all replicas ({@code replica} < 0) or one. */
-    Stats latencies(int replica) {
+    /**
+     * Arrival latencies on every replica: from the start of the POST ({@code fromCommit} false) or from its 201, once
+     * the therapy service committed the assessment (true: propagation and fan-out only).
+     */
+    Stats latencies(boolean fromCommit) {
         Stats stats = new Stats();
         for (Arrival a : arrivals) {
             long[] w = written.get(a.assessmentId());
-            if (w != null && (replica < 0 || a.replica() == replica)) {
-                stats.add(a.nanos() - w[0]);
+            if (w != null) {
+                stats.add(Math.max(0, a.nanos() - w[fromCommit ? 2 : 0]));
             }
         }
         return stats;
+    }
+
+    /** The rate the writes were answered at: answered writes over the time from the first POST to the last 201. */
+    double achievedWriteRate() {
+        long first = written.values().stream().mapToLong(w -> w[0]).min().orElse(0);
+        long last = written.values().stream().mapToLong(w -> w[2]).max().orElse(0);
+        return last > first ? written.size() / ((last - first) / 1e9) : Double.NaN;
     }
 
     /**
