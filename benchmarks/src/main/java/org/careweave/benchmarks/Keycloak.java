@@ -18,6 +18,7 @@ final class Keycloak {
     private static final String ADMIN = URL + "/admin/realms/careweave";
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private volatile String adminToken;
+    private volatile long adminTokenAt;
 
     /** A fresh access token (15 minutes), cached until {@link #refresh()}. */
     String token(String user) {
@@ -61,6 +62,7 @@ final class Keycloak {
 
     private String find(String username) {
         Http.Response r = Http.call("GET", ADMIN + "/users?exact=true&username=" + username, admin(), null);
+
         if (!r.ok()) {
             throw new IllegalStateException("Keycloak user search: " + r.status());
         }
@@ -69,13 +71,15 @@ final class Keycloak {
 
     private String admin() {
         String t = adminToken;
-        if (t == null) {
+        // the master realm's admin tokens live 60 s: a long set-up outlives several
+        if (t == null || System.nanoTime() - adminTokenAt > 40_000_000_000L) {
             Http.Response r = Http.form(URL + "/realms/master/protocol/openid-connect/token", Map.of("client_id",
                     "admin-cli", "grant_type", "password", "username", "admin", "password", "admin"), null);
             if (!r.ok()) {
                 throw new IllegalStateException("Keycloak admin token: " + r.status());
             }
             t = adminToken = r.body().get("access_token").asText();
+            adminTokenAt = System.nanoTime();
         }
         return t;
     }
