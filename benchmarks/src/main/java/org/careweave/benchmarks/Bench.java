@@ -80,6 +80,12 @@ public final class Bench {
             keycloak.user("alice", "patient");
             scene.ensurePlan("alice", null, null, null);
             scene.build(opt("teams"));
+            if (!scene.failures.isEmpty()) {
+                report.note(scene.failures.size() + " care teams could not be set up, the first: " + scene.failures.get(0));
+            }
+            if (scene.teams.isEmpty()) {
+                throw new IllegalStateException("no care team could be set up");
+            }
             System.out.println("  scene: " + scene.teams.size() + " care teams (bench-patient-i, bench-therapist-i, "
                     + "bench-psychiatrist-i)");
         });
@@ -110,6 +116,12 @@ public final class Bench {
 
     /** A phase that fails is noted, and the run goes on with the next one. */
     private void phase(String name, Phase phase) {
+        try {
+            // what was measured so far survives a run stopped half-way
+            report.write(root.resolve("benchmarks/results/latest.json"), root.resolve("docs/benchmarks.svg"));
+        } catch (IOException e) {
+            report.note("could not write the results: " + e);
+        }
         String load = loadAverage();
         report.context.put("load." + name, load);
         System.out.println("== " + name + " (load " + load + ")");

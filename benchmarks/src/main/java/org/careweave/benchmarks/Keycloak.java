@@ -50,19 +50,18 @@ final class Keycloak {
                 throw new IllegalStateException("Keycloak refused user " + username + ": " + created.status());
             }
             id = find(username);
-            JsonNode role = Http.call("GET", ADMIN + "/roles/" + realmRole, admin(), null).body();
-            Http.Response mapped = Http.call("POST", ADMIN + "/users/" + id + "/role-mappings/realm", admin(),
-                    List.of(role));
-            if (!mapped.ok()) {
-                throw new IllegalStateException("role " + realmRole + " for " + username + ": " + mapped.status());
-            }
+        }
+        // also for an existing user: a run stopped between creating a user and mapping its role leaves it without
+        JsonNode role = Http.call("GET", ADMIN + "/roles/" + realmRole, admin(), null).body();
+        Http.Response mapped = Http.call("POST", ADMIN + "/users/" + id + "/role-mappings/realm", admin(), List.of(role));
+        if (!mapped.ok()) {
+            throw new IllegalStateException("role " + realmRole + " for " + username + ": " + mapped.status());
         }
         return id;
     }
 
     private String find(String username) {
         Http.Response r = Http.call("GET", ADMIN + "/users?exact=true&username=" + username, admin(), null);
-
         if (!r.ok()) {
             throw new IllegalStateException("Keycloak user search: " + r.status());
         }

@@ -19,6 +19,8 @@ final class Scene {
     }
 
     final List<Team> teams = new ArrayList<>();
+    /** teams that could not be set up (the run goes on with the others) */
+    final List<String> failures = new ArrayList<>();
     private final Keycloak keycloak;
     private final String carePlanUrl;
     private final String chatUrl;
@@ -39,7 +41,17 @@ final class Scene {
                 futures.add(pool.submit(() -> team(index)));
             }
             for (Future<Team> f : futures) {
-                teams.add(f.get());
+                try {
+                    teams.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(String.valueOf(e.getCause()));
+                }
+            }
+            // the loads index teams by position
+            for (int i = 0; i < teams.size(); i++) {
+                Team t = teams.get(i);
+                teams.set(i, new Team(i, t.patient(), t.patientId(), t.therapist(), t.therapistId(), t.psychiatrist(),
+                        t.psychiatristId(), t.conversationId()));
             }
         } finally {
             pool.shutdownNow();
