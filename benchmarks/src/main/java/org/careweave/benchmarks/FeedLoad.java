@@ -1,0 +1,267 @@
+package org.careweave.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Provider dashboards on the live feed: N Server-Sent Events subscribers (providers of the scene's teams, several tabs
+ * each) held open directly on care-plan replicas, while a writer posts PHQ-9 assessments to the therapy service at a
+ * fixed rate. A sample is one entry's arrival on one subscriber: from the start of its POST to the ASSESSMENT_SCORED
+ * entry (matched by assessmentId) on the stream.
+ */
+final class FeedLoad implements AutoCloseable {
+
+    /** One entry on one subscriber's stream. */
+    record Arrival(String assessmentId, long nanos, int replica, int subscriber) {
+    }
+
+    private record Subscriber(int index, int team, String token, int replica) {
+    }
+
+    private final Vertx vertx;
+    private final io.vertx.core.http.HttpClient client;
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    final AtomicInteger opened = new AtomicInteger();
+    final AtomicInteger refused = new AtomicInteger();
+    final AtomicInteger closedEarly = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> openPerTeam = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    /** assessmentId -> {nanoTime its POST started, its team, nanoTime its 201 arrived} */
+    final Map<String, long[]> written = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicLong writeFailures = new AtomicLong();
+    final AtomicLong writes = new AtomicLong();
+    private final Map<String, Integer> teamOfPatient = new HashMap<>();
+
+    FeedLoad(int feeds) {
+        vertx = Vertx.vertx();
+        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setIdleTimeout(0)
+                .setConnectTimeout(20_000), new PoolOptions().setHttp1MaxSize(feeds + 16).setMaxWaitQueueSize(-1));
+    }
+
+    /**
+     * Opens {@code feeds} subscribers spread over the teams' therapists and psychiatrists, each to
+     * {@code replicaUrls[i % replicas]}, at most 64 handshakes at a time; waits at most {@code timeoutSeconds}.
+     */
+    void open(Scene scene, Keycloak keycloak, int feeds, List<String> replicaUrls, int timeoutSeconds)
+            throws InterruptedException {
+        scene.teams.forEach(t -> teamOfPatient.put(t.patientId(), t.index()));
+        int providers = scene.teams.size() * 2;
+        for (int i = 0; i < feeds; i++) {
+            int provider = i % providers;
+            Scene.Team team = scene.teams.get(provider / 2);
+            String user = provider % 2 == 0 ? team.therapist() : team.psychiatrist();
+            subscribers.add(new Subscriber(i, team.index(), keycloak.token(user), (i / providers) % replicaUrls.size()));
+        }
+        Semaphore handshakes = new Semaphore(64);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        for (Subscriber s : subscribers) {
+            if (!handshakes.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                break;
+            }
+            subscribe(s, replicaUrls.get(s.replica()), handshakes);
+        }
+        while (opened.get() + refused.get() < subscribers.size() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private void subscribe(Subscriber s, String baseUrl, Semaphore handshakes) {
+        StringBuilder pending = new StringBuilder();
+        String[] data = new String[1];
+        client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(baseUrl + "/api/providers/me/feed")
+                        .putHeader("Authorization", "Bearer " + s.token()).putHeader("Accept", "text/event-stream"))
+                .compose(request -> request.send())
+                .onSuccess(response -> {
+                    handshakes.release();
+                    if (response.statusCode() != 200) {
+                        refused.incrementAndGet();
+                        response.handler(b -> { });
+                        return;
+                    }
+                    opened.incrementAndGet();
+                    openPerTeam.computeIfAbsent(s.team(), t -> new AtomicInteger()).incrementAndGet();
+                    response.handler(buffer -> onChunk(s, buffer, pending, data));
+                    response.endHandler(v -> closedEarly.incrementAndGet());
+                    response.exceptionHandler(e -> { });
+                })
+                .onFailure(e -> {
+                    handshakes.release();
+                    refused.incrementAndGet();
+                });
+    }
+
+    private void onChunk(Subscriber s, Buffer buffer, StringBuilder pending, String[] data) {
+        long now = System.nanoTime();
+        pending.append(buffer.toString());
+        int newline;
+        while ((newline = pending.indexOf("\n")) >= 0) {
+            String line = pending.substring(0, newline).replace("\r", "");
+            pending.delete(0, newline + 1);
+            if (line.startsWith("data:")) {
+                data[0] = line.substring(5).strip();
+            } else if (line.isEmpty() && data[0] != null) {
+                String event = data[0];
+                data[0] = null;
+                if (event.contains("ASSESSMENT_SCORED")) {
+                    try {
+                        JsonNode entry = Http.JSON.readTree(event);
+                        String id = entry.path("details").path("assessmentId").asText(null);
+                        if (id != null) {
+                            arrivals.add(new Arrival(id, now, s.replica(), s.index()));
+                        }
+                    } catch (java.io.IOException e) {
+                        // not an entry: ignored
+                    }
+                }
+            }
+        }
+    }
+
+    /** Posts PHQ-9 assessments of the scene's patients round-robin at {@code perSecond} for {@code seconds}. */
+    void write(Scene scene, Keycloak keycloak, String therapyUrl, int perSecond, int seconds) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger tick = new AtomicInteger();
+        List<String> tokens = scene.teams.stream().map(t -> keycloak.token(t.patient())).toList();
+        ticks.scheduleAtFixedRate(() -> {
+            int i = tick.getAndIncrement();
+            Scene.Team team = scene.teams.get(i % scene.teams.size());
+            String body = "{\"patientId\":\"" + team.patientId()
+                    + "\",\"instrument\":\"PHQ9\",\"answers\":[1,1,1,1,1,1,1,0,0]}";
+            long start = System.nanoTime();
+            writes.incrementAndGet();
+            inFlight.incrementAndGet();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(therapyUrl + "/api/therapy/assessments"))
+                            .header("Authorization", "Bearer " + tokens.get(team.index()))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, error) -> {
+                        long answered = System.nanoTime();
+                        inFlight.decrementAndGet();
+                        if (error != null || response.statusCode() / 100 != 2) {
+                            writeFailures.incrementAndGet();
+                            return;
+                        }
+                        try {
+                            written.put(Http.JSON.readTree(response.body()).get("id").asText(),
+                                    new long[] { start, team.index(), answered });
+                        } catch (Exception e) {
+                            writeFailures.incrementAndGet();
+                        }
+                    });
+        }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
+        Thread.sleep(seconds * 1000L);
+        ticks.shutdownNow();
+        // writes still queued at the service are part of the load: wait for their answers (at most 60 s)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until no arrival came for {@code quietSeconds} (at most {@code maxSeconds}): late entries still count. */
+    void drain(int quietSeconds, int maxSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        int last = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            int now = arrivals.size();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(quietSeconds)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Deliveries expected: every written entry on every open subscriber of its team's two providers. */
+    long expected() {
+        long total = 0;
+        for (long[] w : written.values()) {
+            AtomicInteger open = openPerTeam.get((int) w[1]);
+            total += open == null ? 0 : open.get();
+        }
+        return total;
+    }
+
+    /**
+     * Arrival latencies on every replica: from the start of the POST ({@code fromCommit} false) or from its 201, once
+     * the therapy service committed the assessment (true: propagation and fan-out only).
+     */
+    Stats latencies(boolean fromCommit) {
+        Stats stats = new Stats();
+        for (Arrival a : arrivals) {
+            long[] w = written.get(a.assessmentId());
+            if (w != null) {
+                stats.add(Math.max(0, a.nanos() - w[fromCommit ? 2 : 0]));
+            }
+        }
+        return stats;
+    }
+
+    /** The rate the writes were answered at: answered writes over the time from the first POST to the last 201. */
+    double achievedWriteRate() {
+        long first = written.values().stream().mapToLong(w -> w[0]).min().orElse(0);
+        long last = written.values().stream().mapToLong(w -> w[2]).max().orElse(0);
+        return last > first ? written.size() / ((last - first) / 1e9) : Double.NaN;
+    }
+
+    /**
+     * With subscribers on two replicas: per entry, the first arrival on each replica. The entry was committed by one
+     * of them, which wakes its own subscribers at once; the other learns of it from the database. Returns
+     * {faster replica, slower replica} latencies, the slower being the cross-replica delivery.
+     */
+    Stats[] crossReplica() {
+        Map<String, long[]> first = new HashMap<>();
+        for (Arrival a : arrivals) {
+            long[] byReplica = first.computeIfAbsent(a.assessmentId(), k -> new long[] { Long.MAX_VALUE, Long.MAX_VALUE });
+            byReplica[a.replica()] = Math.min(byReplica[a.replica()], a.nanos());
+        }
+        Stats faster = new Stats();
+        Stats slower = new Stats();
+        first.forEach((id, byReplica) -> {
+            long[] w = written.get(id);
+            if (w != null && byReplica[0] != Long.MAX_VALUE && byReplica[1] != Long.MAX_VALUE) {
+                faster.add(Math.min(byReplica[0], byReplica[1]) - w[0]);
+                slower.add(Math.max(byReplica[0], byReplica[1]) - w[0]);
+            }
+        });
+        return new Stats[] { faster, slower };
+    }
+
+    long received() {
+        return arrivals.stream().filter(a -> written.containsKey(a.assessmentId())).count();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+}
