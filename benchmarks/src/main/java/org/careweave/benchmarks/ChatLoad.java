@@ -185,19 +185,7 @@ final class ChatLoad implements AutoCloseable {
 
     /** Waits until no delivery came for {@code quietSeconds} (at most {@code maxSeconds}): late ones still count. */
     void drain(int quietSeconds, int maxSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
-        long last = -1;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long now = received.get();
-            if (now != last) {
-                last = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(quietSeconds)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
+        Quiet.await(received::get, quietSeconds, maxSeconds);
     }
 
     @Override

@@ -185,19 +185,7 @@ final class FeedLoad implements AutoCloseable {
 
     /** Waits until no arrival came for {@code quietSeconds} (at most {@code maxSeconds}): late entries still count. */
     void drain(int quietSeconds, int maxSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
-        int last = -1;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            int now = arrivals.size();
-            if (now != last) {
-                last = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(quietSeconds)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
+        Quiet.await(arrivals::size, quietSeconds, maxSeconds);
     }
 
     /** Deliveries expected: every written entry on every open subscriber of its team's two providers. */

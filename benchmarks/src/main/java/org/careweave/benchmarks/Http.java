@@ -40,12 +40,9 @@ final class Http {
             }
             builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            return parse(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+            return send(builder.build());
         } catch (IOException e) {
-            return new Response(-1, JSON.getNodeFactory().textNode(String.valueOf(e)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return failed(e);
         }
     }
 
@@ -54,20 +51,29 @@ final class Http {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder.build());
+    }
+
+    /** A request that could not be made at all is a response with status -1 and the reason as its body. */
+    private static Response send(HttpRequest request) {
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form));
-            if (token != null) {
-                builder.header("Authorization", "Bearer " + token);
-            }
-            return parse(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+            return parse(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
-            return new Response(-1, JSON.getNodeFactory().textNode(String.valueOf(e)));
+            return failed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Response failed(IOException e) {
+        return new Response(-1, JSON.getNodeFactory().textNode(String.valueOf(e)));
     }
 
     /** Nanoseconds one GET takes; -1 when it failed or did not answer 2xx. */
