@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,10 +49,13 @@ class StreamCapIT {
         List<Answer> feeds = new ArrayList<>();
         try {
             for (int i = 0; i < PER_USER; i++) {
+                long asked = System.nanoTime();
                 Answer feed = Answer.feed(providerA);
                 feeds.add(feed);
                 assertThat(feed.status).as(feed.head).isEqualTo(200);
                 assertThat(feed.header("content-type")).startsWith("text/event-stream");
+                // The head comes at once, not with the first heartbeat (15 s on the stack): the dashboard is live.
+                assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(5));
             }
             Answer refused = Answer.feed(providerA);
             feeds.add(refused);

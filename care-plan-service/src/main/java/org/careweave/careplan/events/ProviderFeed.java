@@ -160,7 +160,8 @@ public class ProviderFeed {
         return Multi.createFrom().<FeedItem> publisher(downstream -> {
             FeedSubscription subscription = register(providerId, allUrgentFlags, lastSeen, downstream);
             downstream.onSubscribe(subscription);
-            subscription.drain();
+            // A heartbeat first, so the response head goes out at once, not with the first entry or heartbeat.
+            subscription.heartbeat();
         });
     }
 
