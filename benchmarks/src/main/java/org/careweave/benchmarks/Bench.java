@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bench {
 
+    private static final System.Logger LOG = System.getLogger(Bench.class.getName());
+
     static final String GATEWAY = "http://localhost:8080";
     static final String CARE_PLAN = "http://localhost:8081";
     static final String CARE_PLAN_2 = "http://localhost:8091";
@@ -129,7 +131,7 @@ public final class Bench {
         try {
             phase.run();
         } catch (Exception | AssertionError e) {
-            e.printStackTrace();
+            LOG.log(System.Logger.Level.ERROR, "Benchmark phase " + name + " failed", e);
             report.note(name + " failed: " + e);
         }
     }
