@@ -30,6 +30,8 @@ public final class Bench {
     private final Map<String, Integer> options = new LinkedHashMap<>();
     private final boolean quick;
     private final boolean replicas;
+    /** Phases to run (--only http,chat); setup always runs. Empty: all of them. */
+    private final List<String> only = new ArrayList<>();
     private final Path root;
     private final Report report = new Report();
     private final Keycloak keycloak = new Keycloak();
@@ -48,10 +50,12 @@ public final class Bench {
         options.put("rounds", 3);
         for (int i = 0; i < args.length; i++) {
             String key = args[i].replaceFirst("^--", "");
-            if (options.containsKey(key) && i + 1 < args.length) {
+            if (key.equals("only") && i + 1 < args.length) {
+                only.addAll(List.of(args[++i].split(",")));
+            } else if (options.containsKey(key) && i + 1 < args.length) {
                 options.put(key, Integer.parseInt(args[++i]));
             } else if (!List.of("--quick", "--skip-replicas").contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; options: --quick --skip-replicas "
+                throw new IllegalArgumentException("unknown option " + args[i] + "; options: --quick --skip-replicas --only PHASE,... "
                         + options.keySet().stream().map(k -> "--" + k + " N").toList());
             }
         }
@@ -102,14 +106,24 @@ public final class Bench {
         System.out.println();
         System.out.println(report.table());
         report.notes.forEach(n -> System.out.println("note: " + n));
-        Path json = root.resolve("benchmarks/results/latest.json");
-        Path svg = root.resolve("docs/benchmarks.svg");
+        Path json = results().resolve("latest.json");
+        Path svg = chart();
         report.write(json, svg);
-        Files.writeString(root.resolve("benchmarks/results/latest.md"), "# Careweave benchmarks, " + report.context
+        Files.writeString(results().resolve("latest.md"), "# Careweave benchmarks, " + report.context
                 + "\n\n" + report.table() + "\n" + String.join("\n", report.notes.stream().map(n -> "- " + n).toList())
                 + "\n");
         System.out.println("load before " + report.context.get("loadBefore") + ", after " + loadAverage());
-        System.out.println("written: " + json + ", " + root.resolve("benchmarks/results/latest.md") + ", " + svg);
+        System.out.println("written: " + json + ", " + results().resolve("latest.md") + ", " + svg);
+    }
+
+    /** A partial run (--only) must not replace the committed full figures. */
+    private Path results() throws IOException {
+        return Files.createDirectories(only.isEmpty() ? root.resolve("benchmarks/results")
+                : root.resolve("benchmarks/target/results"));
+    }
+
+    private Path chart() throws IOException {
+        return only.isEmpty() ? root.resolve("docs/benchmarks.svg") : results().resolve("benchmarks.svg");
     }
 
     private interface Phase {
@@ -118,9 +132,12 @@ public final class Bench {
 
     /** A phase that fails is noted, and the run goes on with the next one. */
     private void phase(String name, Phase phase) {
+        if (!name.equals("setup") && !only.isEmpty() && !only.contains(name)) {
+            return;
+        }
         try {
             // what was measured so far survives a run stopped half-way
-            report.write(root.resolve("benchmarks/results/latest.json"), root.resolve("docs/benchmarks.svg"));
+            report.write(results().resolve("latest.json"), chart());
         } catch (IOException e) {
             report.note("could not write the results: " + e);
         }
