@@ -10,10 +10,12 @@ public enum ContextModifier {
     HYPOTHETICAL,
     /** "my friend is suicidal", "he wants to die". */
     OTHER_PERSON,
-    /** "i cut myself shaving", "burned myself on the oven by accident". */
+    /** "i cut myself shaving", "burned myself on the oven by accident", "bought a rope for my sailing lessons". */
     ACCIDENTAL,
     /** Song lyrics, quotes. */
     QUOTED,
+    /** "ugh kill me now lol jk", "one more meeting and ill jump out the window lol". */
+    JOKING,
     /** Essays, classes, the news, questions about warning signs, a clinician's screening questions. */
     EDUCATIONAL
 }

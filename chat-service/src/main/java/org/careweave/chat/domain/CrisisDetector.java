@@ -61,6 +61,8 @@ public class CrisisDetector {
         }
         List<List<Token>> sentences = analyzer.sentences(text);
         boolean imminent = sentences.stream().anyMatch(sentence -> matchesAny(sentence, imminence));
+        // A joke silences talk of dying, never an attempt told as one ("lol i took all my pills").
+        boolean joking = modifiers.joking(sentences);
         List<RiskAssessment> hits = new ArrayList<>();
         for (List<Token> sentence : sentences) {
             Clauses clauses = clauseSplitter.split(sentence);
@@ -68,7 +70,8 @@ public class CrisisDetector {
             List<Span> excluded = find(sentence, exclusions);
             for (CategoryPattern pattern : patterns) {
                 for (Span span : pattern.pattern.find(sentence)) {
-                    if (excluded.stream().noneMatch(span::overlaps) && scope.of(span, pattern.pattern).isEmpty()) {
+                    if (excluded.stream().noneMatch(span::overlaps) && scope.of(span, pattern.pattern, pattern.category).isEmpty()
+                            && !(joking && pattern.category != RiskCategory.ATTEMPT)) {
                         hits.add(new RiskAssessment(severity(pattern.category, sentence, imminent), pattern.category,
                                 pattern.pattern.toString()));
                     }

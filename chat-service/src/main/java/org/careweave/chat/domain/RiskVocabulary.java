@@ -32,14 +32,19 @@ public record RiskVocabulary(
 
     /**
      * Cues of each {@link ContextModifier}. Negation and pseudo-negation reach {@code negationWindow} words forward
-     * within the clause, never past a {@code negationTerminators} word ("i wont be here | when you read this"); the
+     * within the clause, never past a {@code negationTerminators} word ("i wont be here | when you read this");
+     * {@code reported}: verbs of speech after someone else ("my brother keeps saying kms"); {@code
+     * purposeExceptions}: words after "for" or "to" that keep a purpose personal ("for my kids", "to die"); {@code
+     * jokes}, or {@code laughs} with {@code hyperboles}, mark a joke unless an {@code earnest} cue takes it back; the
      * others are described in the file.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Modifiers(int negationWindow, List<String> negationTerminators, List<String> negated,
             List<String> pseudoNegations,
             List<String> otherPerson, List<String> firstPerson, List<String> hypothetical, List<String> historical,
-            List<String> resolved, List<String> accidental, List<String> quoted, List<String> educational) {
+            List<String> resolved, List<String> accidental, List<String> quoted, List<String> educational,
+            List<String> reported, List<String> purposeExceptions, List<String> jokes, List<String> laughs,
+            List<String> hyperboles, List<String> earnest) {
     }
 
     public static RiskVocabulary load(String classpathResource) {
