@@ -1,15 +1,17 @@
 package org.careweave.chat.domain;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.careweave.chat.domain.ClauseSplitter.Clauses;
 import org.careweave.chat.domain.TokenPattern.Span;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +32,9 @@ public class CrisisDetector {
     private final ClauseSplitter clauseSplitter;
     private final ContextModifiers modifiers;
     private final List<CategoryPattern> patterns = new ArrayList<>();
+    /** Patterns by the words their matches start with, so a sentence tries only those its words can start. */
+    private final Map<String, List<Integer>> anchored = new HashMap<>();
+    private final List<Integer> unanchored = new ArrayList<>();
     private final List<TokenPattern> exclusions;
     private final List<TokenPattern> imminence;
     private final List<TokenPattern> recentPast;
@@ -49,6 +54,15 @@ public class CrisisDetector {
             vocabulary.compile(category.getValue())
                     .forEach(pattern -> patterns.add(new CategoryPattern(category.getKey(), pattern)));
         }
+        for (int i = 0; i < patterns.size(); i++) {
+            Set<String> anchors = patterns.get(i).pattern.anchors();
+            if (anchors.isEmpty()) {
+                unanchored.add(i);
+            }
+            for (String anchor : anchors) {
+                anchored.computeIfAbsent(anchor, word -> new ArrayList<>()).add(i);
+            }
+        }
         this.exclusions = vocabulary.compile(vocabulary.exclusions());
         this.imminence = vocabulary.compile(vocabulary.imminence());
         this.recentPast = vocabulary.compile(vocabulary.recentPast());
@@ -61,22 +75,29 @@ public class CrisisDetector {
         }
         List<List<Token>> sentences = analyzer.sentences(text);
         boolean imminent = sentences.stream().anyMatch(sentence -> matchesAny(sentence, imminence));
-        // A joke silences talk of dying, never an attempt told as one ("lol i took all my pills").
-        boolean joking = modifiers.joking(sentences);
         List<RiskAssessment> hits = new ArrayList<>();
         for (List<Token> sentence : sentences) {
-            Clauses clauses = clauseSplitter.split(sentence);
-            ContextModifiers.Scope scope = modifiers.scope(sentence, clauses);
-            List<Span> excluded = find(sentence, exclusions);
-            for (CategoryPattern pattern : patterns) {
+            // Clauses, modifiers and exclusions cost as much as the phrases: only a sentence with a phrase needs them.
+            ContextModifiers.Scope scope = null;
+            List<Span> excluded = null;
+            for (int candidate : candidates(sentence)) {
+                CategoryPattern pattern = patterns.get(candidate);
                 for (Span span : pattern.pattern.find(sentence)) {
-                    if (excluded.stream().noneMatch(span::overlaps) && scope.of(span, pattern.pattern, pattern.category).isEmpty()
-                            && !(joking && pattern.category != RiskCategory.ATTEMPT)) {
+                    if (scope == null) {
+                        scope = modifiers.scope(sentence, clauseSplitter.split(sentence));
+                        excluded = find(sentence, exclusions);
+                    }
+                    if (excluded.stream().noneMatch(span::overlaps)
+                            && scope.of(span, pattern.pattern, pattern.category).isEmpty()) {
                         hits.add(new RiskAssessment(severity(pattern.category, sentence, imminent), pattern.category,
                                 pattern.pattern.toString()));
                     }
                 }
             }
+        }
+        // A joke silences talk of dying, never an attempt told as one ("lol i took all my pills").
+        if (!hits.isEmpty() && modifiers.joking(sentences)) {
+            hits.removeIf(hit -> hit.category() != RiskCategory.ATTEMPT);
         }
         return hits.stream().max(Comparator.comparing(RiskAssessment::severity)
                 .thenComparing(RiskAssessment::category));
@@ -92,6 +113,21 @@ public class CrisisDetector {
             case METHOD, INTENT, PLAN, PREPARATION -> imminent ? RiskSeverity.IMMINENT : category.severity();
             default -> category.severity();
         };
+    }
+
+    /** The patterns a match of which could start at one of the sentence's words, in vocabulary order. */
+    private int[] candidates(List<Token> sentence) {
+        BitSet candidates = new BitSet(patterns.size());
+        unanchored.forEach(candidates::set);
+        for (Token token : sentence) {
+            for (String form : token.forms()) {
+                List<Integer> starting = anchored.get(form);
+                if (starting != null) {
+                    starting.forEach(candidates::set);
+                }
+            }
+        }
+        return candidates.stream().toArray();
     }
 
     private static boolean matchesAny(List<Token> sentence, List<TokenPattern> cues) {

@@ -49,6 +49,11 @@ public final class Token {
         return false;
     }
 
+    /** The word, its lemma and its regular stems: what {@link #isAny} compares. */
+    public Set<String> forms() {
+        return forms;
+    }
+
     public boolean isPunctuation() {
         return "PUNCT".equals(tag);
     }

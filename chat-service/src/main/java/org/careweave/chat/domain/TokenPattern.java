@@ -91,6 +91,15 @@ public final class TokenPattern {
         return at == tokens.size() || tokens.get(at).isPunctuation() || CLAUSE_ENDS.contains(tokens.get(at).word());
     }
 
+    /**
+     * The words one of which must stand where a match starts: the first element's, when it is a word that may not be
+     * skipped; empty when a match may start anywhere.
+     */
+    public Set<String> anchors() {
+        Element first = elements.get(0);
+        return first.kind == Kind.WORD && !first.optional && !first.orEnd ? first.words : Set.of();
+    }
+
     /** True when {@code token} is one of the pattern's own words ("not" in "not want to live"). */
     public boolean names(Token token) {
         return elements.stream().anyMatch(e -> e.kind == Kind.WORD && token.isAny(e.words));
