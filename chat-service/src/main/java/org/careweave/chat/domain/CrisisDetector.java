@@ -28,6 +28,8 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class CrisisDetector {
 
+    private static final Set<String> NEGATIONS = Set.of("not", "never", "n't");
+
     private final TextAnalyzer analyzer;
     private final ClauseSplitter clauseSplitter;
     private final ContextModifiers modifiers;
@@ -36,6 +38,7 @@ public class CrisisDetector {
     private final Map<String, List<Integer>> anchored = new HashMap<>();
     private final List<Integer> unanchored = new ArrayList<>();
     private final List<TokenPattern> exclusions;
+    private final List<TokenPattern> returning;
     private final List<TokenPattern> imminence;
     private final List<TokenPattern> recentPast;
 
@@ -64,6 +67,7 @@ public class CrisisDetector {
             }
         }
         this.exclusions = vocabulary.compile(vocabulary.exclusions());
+        this.returning = vocabulary.compile(vocabulary.returning());
         this.imminence = vocabulary.compile(vocabulary.imminence());
         this.recentPast = vocabulary.compile(vocabulary.recentPast());
     }
@@ -99,6 +103,11 @@ public class CrisisDetector {
         if (!hits.isEmpty() && modifiers.joking(sentences)) {
             hits.removeIf(hit -> hit.category() != RiskCategory.ATTEMPT);
         }
+        // "goodbye everyone, see you after the holidays": a goodbye with a return is an everyday one.
+        if (hits.stream().anyMatch(hit -> hit.category() == RiskCategory.FAREWELL)
+                && sentences.stream().anyMatch(this::promisesReturn)) {
+            hits.removeIf(hit -> hit.category() == RiskCategory.FAREWELL);
+        }
         return hits.stream().max(Comparator.comparing(RiskAssessment::severity)
                 .thenComparing(RiskAssessment::category));
     }
@@ -113,6 +122,12 @@ public class CrisisDetector {
             case METHOD, INTENT, PLAN, PREPARATION -> imminent ? RiskSeverity.IMMINENT : category.severity();
             default -> category.severity();
         };
+    }
+
+    /** "see you after the holidays", not "i wont see you next week". */
+    private boolean promisesReturn(List<Token> sentence) {
+        return find(sentence, returning).stream()
+                .anyMatch(span -> span.start() == 0 || !sentence.get(span.start() - 1).isAny(NEGATIONS));
     }
 
     /** The patterns a match of which could start at one of the sentence's words, in vocabulary order. */

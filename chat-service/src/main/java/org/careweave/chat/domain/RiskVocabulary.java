@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The crisis vocabulary of {@code crisis/risk-vocabulary.json}: phrases per C-SSRS category, the cues of the
- * context modifiers, clause cues and the cues of imminence. Phrases use the {@link TokenPattern} syntax and may
+ * context modifiers, clause cues, the cues of a writer who says they will be back (which turn a goodbye into an
+ * everyday one) and the cues of imminence. Phrases use the {@link TokenPattern} syntax and may
  * name a group, {@code @name}, which stands for each of the group's phrases.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -20,6 +21,7 @@ public record RiskVocabulary(
         List<String> exclusions,
         Clauses clauses,
         Modifiers modifiers,
+        List<String> returning,
         List<String> imminence,
         List<String> recentPast) {
 
