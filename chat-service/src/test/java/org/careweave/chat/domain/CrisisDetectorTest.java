@@ -317,6 +317,68 @@ class CrisisDetectorTest {
             NONE => NONE => i hate waking up early for work
             NONE => NONE => i'm going to jump in the pool tonight
             NONE => NONE => i want to jump out of a plane skydiving
+            # Round 4 (batch 6): a joke marker, or a laugh with a hyperbole, silences talk of dying; a laugh alone or
+            # one taken back ("but seriously") does not
+            NONE => NONE => this traffic makes me want to drive off a cliff lol jk
+            NONE => NONE => if i have to sit through one more zoom meeting ill jump out the window lol
+            HIGH => ACTIVE_THOUGHTS => i want to die lol
+            HIGH => INTENT => im gonna kms lol no but seriously i want to die
+            # Reported speech of someone else, whatever the pronouns after it; not "tell them i said"
+            NONE => NONE => my brother keeps saying kms whenever he loses at fortnite
+            NONE => NONE => my mom says i'm a burden sometimes but we are working on it in family therapy
+            HIGH => FAREWELL => tell them i said goodbye
+            # An everyday purpose right after the means; a personal one, or one naming a risk place, stays risk
+            NONE => NONE => bought pills for my dogs arthritis
+            NONE => NONE => got bleach to clean the bathroom grout
+            NONE => NONE => i'm parking in the garage with the engine running for a minute to warm up the car
+            HIGH => PREPARATION => i bought a pack of razor blades just for this
+            HIGH => PREPARATION => i bought bleach to drink
+            HIGH => PLAN => i looked up the train schedule for the crossing near my house
+            ELEVATED => BURDEN => im a mistake that everyone has to deal with
+            ELEVATED => SELF_INJURY => i cut last night for the first time in a year
+            # A plan whose action, later in the sentence, is an everyday one
+            NONE => NONE => i know exactly how im going to tell my boss im quitting
+            NONE => NONE => when the house is empty this weekend im going to blast music and clean
+            NONE => NONE => im going to do it, im finally signing up for the half marathon
+            HIGH => PLAN => i know exactly how and when
+            # A lone means word is explained by an everyday context anywhere in its sentence
+            NONE => NONE => we went rock climbing and i had to trust the rope completely
+            HIGH => METHOD => the rope is in my closet
+            # A possessive before the phrase is no subject; one inside it is
+            NONE => NONE => a boy at my school died by suicide and everyone is shaken
+            HIGH => METHOD => i keep imagining putting my dads gun to my head
+            # A goodbye with a return is an everyday one, not when the return is denied
+            NONE => NONE => goodbye everyone, see you after the holidays!
+            HIGH => FAREWELL => i wont see you next week
+            # An age in the past, everyday objects of "took a bunch", dye, a breakup, waking early
+            NONE => NONE => when i was 15 i took a bunch of pills, i'm 30 now and doing great
+            NONE => NONE => i took a bunch of photos at the wedding
+            NONE => NONE => i want to die my hair purple
+            NONE => NONE => im finally going to end things with my toxic friend
+            NONE => NONE => i hope i dont wake up early tomorrow, i really need the sleep
+            # New phrase families, one or two per category
+            ELEVATED => WISH_TO_BE_DEAD => some nights i lie there and hope my heart just quits
+            ELEVATED => WISH_TO_BE_DEAD => every morning i wake up and im annoyed that i did
+            ELEVATED => WISH_TO_BE_DEAD => i feel like im just waiting to die at this point
+            ELEVATED => WISH_TO_BE_DEAD => yo i aint tryna be here no more fr
+            ELEVATED => BURDEN => my family would have an easier time if i wasnt in the picture
+            ELEVATED => BURDEN => they only keep me around out of obligation
+            ELEVATED => SELF_INJURY => i keep digging my nails into my arms until theres blood
+            ELEVATED => SELF_INJURY => been takin it out on my skin again with the scissors
+            HIGH => ACTIVE_THOUGHTS => i dont feel safe with myself tonight
+            HIGH => ACTIVE_THOUGHTS => i cant stop imagining my own funeral and wanting it
+            HIGH => FAREWELL => i wont be needing my next appointment
+            HIGH => FAREWELL => by the time anyone reads this ill be at peace
+            HIGH => METHOD => whats the tallest building in town with roof access
+            HIGH => METHOD => which is quicker, pills or the bridge
+            HIGH => INTENT => the decision is made, im checking out
+            HIGH => INTENT => i will not be alive at christmas
+            HIGH => PLAN => i have a date set for it
+            HIGH => PREPARATION => i tested whether the beam in the garage would hold my weight
+            HIGH => PREPARATION => i've been hoarding my oxycodone since the surgery
+            IMMINENT => ATTEMPT => my stomach hurts so bad after what i took
+            IMMINENT => ATTEMPT => i had the knife at my wrist and my roommate walked in
+            HIGH => ATTEMPT => i tried to jump last night but a cop talked me down
             NONE => NONE => ~~
             """)
     void assessesRisk(String severity, String category, String message) {
