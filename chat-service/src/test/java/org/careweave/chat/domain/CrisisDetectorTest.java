@@ -379,6 +379,14 @@ class CrisisDetectorTest {
             IMMINENT => ATTEMPT => my stomach hurts so bad after what i took
             IMMINENT => ATTEMPT => i had the knife at my wrist and my roommate walked in
             HIGH => ATTEMPT => i tried to jump last night but a cop talked me down
+            # Batch 6c: moving explains a bequest, vitamins are not an overdose, a scratch needs a sign it was meant
+            NONE => NONE => i left everything for my sister when i moved, she needed the furniture more
+            NONE => NONE => i took all my vitamins this morning
+            NONE => NONE => i scratched my arm on a branch
+            ELEVATED => SELF_INJURY => i started scratching my wrists with a safety pin again
+            ELEVATED => BURDEN => i'm a waste of a person
+            HIGH => PLAN => the train at 5:15 is the one, i'll be at the crossing
+            IMMINENT => ATTEMPT => i'm bleeding from my wrists and it won't stop
             NONE => NONE => ~~
             """)
     void assessesRisk(String severity, String category, String message) {
