@@ -14,8 +14,6 @@ public enum ContextModifier {
     ACCIDENTAL,
     /** Song lyrics, quotes. */
     QUOTED,
-    /** "ugh kill me now lol jk", "one more meeting and ill jump out the window lol". */
-    JOKING,
     /** Essays, classes, the news, questions about warning signs, a clinician's screening questions. */
     EDUCATIONAL
 }

@@ -21,7 +21,8 @@ import org.careweave.chat.domain.TokenPattern.Span;
  * <li>purpose: an everyday purpose right after a means or a plan, within the clause ("bought pills for my dogs
  * arthritis", "got bleach to clean the grout"), unless the purpose is personal ("for my kids", "to do it");</li>
  * <li>joking: the whole message, for a joke marker ("jk") or a laugh with a hyperbole ("one more meeting and ill
- * jump out the window lol"), unless an earnest cue ("but seriously") takes it back; see {@link #joking};</li>
+ * jump out the window lol"), unless an earnest cue ("but seriously") takes it back; see {@link #joking}, which the
+ * detector applies to every category but an attempt;</li>
  * <li>hypothetical: within the clause; accidental (everyday contexts): within the clause, including the words a
  * phrase's gap skipped;</li>
  * <li>educational: within the clause, either side, never for a phrase with "i", "me", "my" in it ("researching
@@ -162,7 +163,8 @@ public final class ContextModifiers {
                     || reports(cue) && inSegment(cue, phrase)))) {
                 return Optional.of(ContextModifier.OTHER_PERSON);
             }
-            // A lone means word ("rope") says nothing of its use: an everyday context anywhere in the sentence explains it.
+            // A lone means word ("rope") says nothing of its use: an everyday context anywhere in its sentence
+            // explains it.
             boolean bare = phrase.end() - phrase.start() == 1;
             if (accidents.stream().anyMatch(cue -> inClause(cue, phrase) || skipped(cue, phrase, pattern)
                     || bare && !cue.overlaps(phrase))
@@ -196,8 +198,9 @@ public final class ContextModifiers {
         }
 
         /**
-         * "for" + a noun, or "to" + a verb, right after the phrase and in its clause, naming an everyday purpose
-         * ("for my sailing lessons", "to clean the grout"); personal purposes ("for my kids", "to end it") stay risk.
+         * "for" + a noun, or "to" + a verb, within a few words after the phrase and in its clause, naming an
+         * everyday purpose ("for my sailing lessons", "to clean the grout"); personal purposes ("for my kids", "to
+         * end it") and risk places ("for the crossing") stay risk.
          */
         private boolean everydayPurpose(Span phrase) {
             int last = Math.min(phrase.end() + PURPOSE_REACH, sentence.size() - 1);
@@ -209,7 +212,8 @@ public final class ContextModifiers {
                 if (RELATIVES.contains(word)) {
                     return false;
                 }
-                if ("for".equals(word) && purpose(at + 1, "NOUN", 3) || "to".equals(word) && purpose(at + 1, "VERB", 1)) {
+                if ("for".equals(word) && purpose(at + 1, "NOUN", 3)
+                        || "to".equals(word) && purpose(at + 1, "VERB", 1)) {
                     return true;
                 }
             }
@@ -232,13 +236,15 @@ public final class ContextModifiers {
             return false;
         }
 
-        /** The verb after "going to", "will" or "finally" ("finally signed up"), past adverbs, when it is not personal. */
+        /** The verb after "going to", "will" or "finally" ("finally signed up"), past adverbs, unless personal. */
         private boolean everyday(int from) {
             int at = from;
-            while (at < sentence.size() && "ADV".equals(sentence.get(at).tag()) && !sentence.get(at).isAny(purposeExceptions)) {
+            while (at < sentence.size() && "ADV".equals(sentence.get(at).tag())
+                    && !sentence.get(at).isAny(purposeExceptions)) {
                 at++;
             }
-            return at < sentence.size() && !sentence.get(at).isPunctuation() && !sentence.get(at).isAny(purposeExceptions)
+            return at < sentence.size() && !sentence.get(at).isPunctuation()
+                    && !sentence.get(at).isAny(purposeExceptions)
                     && (at + 1 >= sentence.size() || !sentence.get(at + 1).isAny(purposeExceptions));
         }
 
