@@ -53,11 +53,11 @@ class FaultsIT {
     static final String PRIYA = "44444444-4444-4444-8444-444444444444";
     static final String MEDICATION = "Hydroxyzine";
     /**
-     * The issue's target is 10 s; on the 2-core build machine under CI load convergence measured 9.5-11.5 s after the
-     * broker listened again, so the build holds it to 15 s: what it guarantees today (it was 37 s before the consumer
-     * and broker session timeouts were lowered). The figure is printed on every run.
+     * Within 10 s of the broker listening again. It measured 10-11 s in CI until the Kafka clients' reconnect back-off
+     * was brought back to Kafka's 1 s (SmallRye raises it to 10 s); 8.7 s after that on a machine at load 15-20, most
+     * of it care-plan applying the outage's backlog. The figure is printed on every run.
      */
-    static final Duration CONVERGENCE_BOUND = Duration.ofSeconds(15);
+    static final Duration CONVERGENCE_BOUND = Duration.ofSeconds(10);
     static final String CARE_PLAN = Stack.SERVICES.get("care-plan-service");
     static final String CHAT = Stack.SERVICES.get("chat-service");
     static final List<String> SERVICES = List.of("care-plan-service", "therapy-service", "prescription-service",

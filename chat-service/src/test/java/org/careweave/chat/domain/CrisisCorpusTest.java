@@ -21,8 +21,8 @@ class CrisisCorpusTest {
     static final double TARGET_RECALL = 0.97;
     static final double MAX_FALSE_ALARMS = 0.03;
     /** What the held-out part reached when it was scored: tighten these with every improvement. */
-    static final double REACHED_RECALL = 275d / 303;
-    static final double REACHED_FALSE_ALARMS = 15d / 168;
+    static final double REACHED_RECALL = 279d / 303;
+    static final double REACHED_FALSE_ALARMS = 13d / 168;
 
     private static CrisisDetector detector;
 
