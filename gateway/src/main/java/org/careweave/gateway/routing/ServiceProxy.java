@@ -23,19 +23,15 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyOptions;
 
 /**
- * Forwards a request to its service through Vert.x' reverse proxy. Plain requests share one pooled client
+ * Forwards a request to its service ({@link UpstreamExchange}). Plain requests share one pooled client
  * ({@code max-connections-per-service}); long-lived streams have a client and pool of their own, so open feeds and
  * sockets never take the connections plain requests need.
  */
 @Singleton
 public class ServiceProxy {
 
-    // WebSocket upgrades skip the proxy's interceptors (header rules, problems): WebSocketRelay handles them.
-    private static final ProxyOptions OPTIONS = new ProxyOptions().setSupportWebSocket(false);
     // Sending these twice has the effect of sending them once (RFC 9110 section 9.2.2).
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE);
@@ -76,11 +72,8 @@ public class ServiceProxy {
 
     private void forward(RoutingContext ctx, ServiceRoute route, HttpClient pool, Runnable ended) {
         int retries = IDEMPOTENT.contains(ctx.request().method()) ? resilience.connectRetries() : 0;
-        // A proxy is a few small objects: one per request lets its interceptor carry this request's routing decision.
-        HttpProxy.reverseProxy(OPTIONS, pool)
-                .origin(proxyContext -> connect(pool, route, route.next(), retries))
-                .addInterceptor(new UpstreamExchange(route, forwardedUri(ctx), breakers, bodyLimit, ended))
-                .handle(ctx.request());
+        new UpstreamExchange(ctx.request(), route, forwardedUri(ctx), breakers, bodyLimit, ended)
+                .run(() -> connect(pool, route, route.next(), retries));
     }
 
     /** Where the route's next replica listens, with the gateway's connect timeout. */
