@@ -59,7 +59,7 @@ public class RateLimiter implements Handler<RoutingContext> {
         Caller caller = Caller.of(ctx);
         boolean anonymous = caller == null;
         String path = ctx.normalizedPath();
-        if (!anonymous && screened.stream().anyMatch(pattern -> pattern.matches(path))) {
+        if (!anonymous && isScreened(path)) {
             ctx.next();
             return;
         }
@@ -67,9 +67,12 @@ public class RateLimiter implements Handler<RoutingContext> {
         String key = group.name() + (anonymous ? "|ip|" + ctx.request().remoteAddress().hostAddress()
                 : "|sub|" + caller.subject());
         long now = System.nanoTime();
-        TokenBucket bucket = buckets.computeIfAbsent(key, ignored -> anonymous
-                ? new TokenBucket(group.anonymousBurst(), group.anonymousRequestsPerMinute() / 60d, now)
-                : new TokenBucket(group.burst(), group.requestsPerMinute() / 60d, now));
+        TokenBucket bucket = buckets.get(key);
+        if (bucket == null) {
+            bucket = buckets.computeIfAbsent(key, ignored -> anonymous
+                    ? new TokenBucket(group.anonymousBurst(), group.anonymousRequestsPerMinute() / 60d, now)
+                    : new TokenBucket(group.burst(), group.requestsPerMinute() / 60d, now));
+        }
         long wait = bucket.take(now);
         // IETF RateLimit header fields on every answer, so clients can slow down before they hit 429.
         long limit = anonymous ? group.anonymousBurst() : group.burst();
@@ -86,6 +89,15 @@ public class RateLimiter implements Handler<RoutingContext> {
         long seconds = Math.max(1, ceilSeconds(wait));
         ctx.response().putHeader("Retry-After", Long.toString(seconds));
         ProblemWriter.write(ctx, 429, "Too many requests; try again in " + seconds + " s");
+    }
+
+    private boolean isScreened(String path) {
+        for (PathPattern pattern : screened) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long ceilSeconds(long nanos) {
@@ -110,7 +122,13 @@ public class RateLimiter implements Handler<RoutingContext> {
             int anonymousBurst) {
 
         boolean covers(String path) {
-            return prefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+            for (String prefix : prefixes) {
+                if (path.startsWith(prefix)
+                        && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         int longestPrefix() {

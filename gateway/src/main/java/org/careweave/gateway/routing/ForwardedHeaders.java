@@ -1,9 +1,5 @@
 package org.careweave.gateway.routing;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
@@ -18,15 +14,13 @@ final class ForwardedHeaders {
     private ForwardedHeaders() {
     }
 
-    static void replace(MultiMap headers, HttpServerRequest client) {
-        List<String> spoofable = new ArrayList<>();
-        for (String name : headers.names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("forwarded") || lower.startsWith("x-forwarded-")) {
-                spoofable.add(name);
-            }
-        }
-        spoofable.forEach(headers::remove);
+    /** A client's claim about forwarding ({@code Forwarded}, {@code X-Forwarded-*}): never passed on. */
+    static boolean isForwarding(String name) {
+        return name.equalsIgnoreCase("forwarded") || name.regionMatches(true, 0, "x-forwarded-", 0, 12);
+    }
+
+    /** The gateway's own account of the client, onto headers that hold no forwarding header yet. */
+    static void add(MultiMap headers, HttpServerRequest client) {
         headers.set("X-Forwarded-For", client.remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", client.scheme());
         HostAndPort authority = client.authority();

@@ -1,11 +1,7 @@
 package org.careweave.gateway.routing;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import io.vertx.core.MultiMap;
 
 /**
  * Headers that describe one connection, not the message (RFC 9110 section 7.6.1): they must not cross the gateway in
@@ -19,20 +15,32 @@ final class HopByHopHeaders {
     private HopByHopHeaders() {
     }
 
-    static void remove(MultiMap headers) {
-        List<String> doomed = new ArrayList<>();
-        for (String connection : headers.getAll("connection")) {
-            for (String token : connection.split(",")) {
-                doomed.add(token.strip());
+    /** @param connection the message's {@code Connection} header (null when absent), whose tokens name more of them */
+    static boolean isHopByHop(String name, String connection) {
+        // Proxy-Authorization, Proxy-Authenticate, the non-standard Proxy-Connection, ...
+        if (name.regionMatches(true, 0, "proxy-", 0, 6) || FIXED.contains(lowerCase(name))) {
+            return true;
+        }
+        return connection != null && names(connection, name);
+    }
+
+    private static boolean names(String connection, String name) {
+        for (String token : connection.split(",")) {
+            if (token.strip().equalsIgnoreCase(name)) {
+                return true;
             }
         }
-        for (String name : headers.names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            // Proxy-Authorization, Proxy-Authenticate, the non-standard Proxy-Connection, ...
-            if (FIXED.contains(lower) || lower.startsWith("proxy-")) {
-                doomed.add(name);
+        return false;
+    }
+
+    /** Header names are ASCII; most arrive in lower case already, and then no copy is made. */
+    private static String lowerCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return name.toLowerCase(Locale.ROOT);
             }
         }
-        doomed.forEach(headers::remove);
+        return name;
     }
 }

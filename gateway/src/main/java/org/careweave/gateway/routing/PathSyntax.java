@@ -20,9 +20,14 @@ final class PathSyntax {
     private PathSyntax() {
     }
 
+    /** Almost every path has none of ';', '\\', '%': those skip the lower-casing and the pattern. */
+    private static boolean mayBeAmbiguous(String path) {
+        return path.indexOf(';') >= 0 || path.indexOf('\\') >= 0 || path.indexOf('%') >= 0;
+    }
+
     static void refuseAmbiguous(RoutingContext ctx) {
         String path = ctx.request().path();
-        if (path != null && AMBIGUOUS.matcher(path.toLowerCase(Locale.ROOT)).find()) {
+        if (path != null && mayBeAmbiguous(path) && AMBIGUOUS.matcher(path.toLowerCase(Locale.ROOT)).find()) {
             ProblemWriter.write(ctx, 400, "The path holds ';', a backslash or an encoded separator; use plain segments");
         } else {
             ctx.next();

@@ -28,18 +28,28 @@ public record PathPattern(String text, List<String> segments) {
         return new PathPattern(trimmed, segments);
     }
 
+    /** Walks the path's segments in place: called for several patterns on every request, so nothing is allocated. */
     public boolean matches(String path) {
-        List<String> actual = split(stripTrailingSlashes(path));
-        for (int i = 0; i < segments.size(); i++) {
-            String expected = segments.get(i);
+        String actual = stripTrailingSlashes(path);
+        int start = 1; // the first segment begins after the leading '/'
+        for (String expected : segments) {
             if (expected.equals("**")) {
                 return true;
             }
-            if (i >= actual.size() || !(expected.equals("*") || expected.equals(actual.get(i)))) {
+            if (start > actual.length()) {
+                return false; // the path has fewer segments
+            }
+            int end = actual.indexOf('/', start);
+            if (end < 0) {
+                end = actual.length();
+            }
+            if (!expected.equals("*")
+                    && !(end - start == expected.length() && actual.startsWith(expected, start))) {
                 return false;
             }
+            start = end + 1;
         }
-        return actual.size() == segments.size();
+        return start > actual.length();
     }
 
     private static List<String> split(String path) {

@@ -41,9 +41,13 @@ public final class AccessLog {
     }
 
     private static void write(RoutingContext ctx, int status, long started) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         String route = ctx.get(ROUTE);
-        LOG.infof("method=%s route=%s status=%d latency_ms=%d request_id=%s", ctx.request().method().name(),
-                route == null ? "unrouted" : route, status, (System.nanoTime() - started) / 1_000_000,
-                RequestIds.of(ctx.request()));
+        // Plain concatenation: printf-style formatting cost more than the rest of the line's work on the event loop.
+        LOG.info("method=" + ctx.request().method().name() + " route=" + (route == null ? "unrouted" : route)
+                + " status=" + status + " latency_ms=" + (System.nanoTime() - started) / 1_000_000 + " request_id="
+                + RequestIds.of(ctx.request()));
     }
 }

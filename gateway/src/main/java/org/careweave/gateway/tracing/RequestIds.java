@@ -1,6 +1,7 @@
 package org.careweave.gateway.tracing;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -24,11 +25,22 @@ public final class RequestIds {
         HttpServerRequest request = ctx.request();
         String given = request.getHeader(HEADER);
         boolean keep = given != null && request.headers().getAll(HEADER).size() == 1 && SANE.matcher(given).matches();
-        String id = keep ? given : UUID.randomUUID().toString();
+        String id = keep ? given : newId();
         request.headers().set(HEADER, id);
         // Set last, so a service echoing the id does not make the header appear twice.
         ctx.addHeadersEndHandler(ignored -> ctx.response().headers().set(HEADER, id));
         ctx.next();
+    }
+
+    /**
+     * A random (version 4) UUID. An id only correlates log lines, it guards nothing: ThreadLocalRandom instead of
+     * UUID.randomUUID()'s SecureRandom, which locks and reads the kernel's entropy on every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = random.nextLong() & ~0xF000L | 0x4000L;
+        long least = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
+        return new UUID(most, least).toString();
     }
 
     /** The id {@link #assign} gave the request. */

@@ -49,6 +49,13 @@ class RoutePoliciesTest {
         assertFalse(pattern.matches("/api/care-plans/activate"));
         assertFalse(pattern.matches("/api/care-plans/cp-1/activate/x"));
         assertFalse(pattern.matches("/api/care-plans/a/b/activate"));
+        assertTrue(pattern.matches("/api/care-plans/cp-1/activate/"));
+        assertFalse(pattern.matches("/api/care-plans/cp-1/activated"));
+        assertFalse(pattern.matches("/api/care-plans/cp-1/activ"));
+        assertFalse(pattern.matches("/api/care-plans"));
+        assertTrue(PathPattern.of("/api/chat/**").matches("/api/chat"));
+        assertTrue(PathPattern.of("/api/chat/**").matches("/api/chat/ws"));
+        assertFalse(PathPattern.of("/api/chat/**").matches("/api/chatter"));
         assertThrows(IllegalStateException.class, () -> PathPattern.of("/api/care-plans*"));
         assertThrows(IllegalStateException.class, () -> PathPattern.of("/api/**/x"));
         assertThrows(IllegalStateException.class, () -> PathPattern.of("/other"));
