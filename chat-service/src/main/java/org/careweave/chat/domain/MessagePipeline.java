@@ -105,7 +105,7 @@ public class MessagePipeline {
                 idempotencyKey, null);
         audit.record("send", MESSAGE_RESOURCE, message.id.toString(), conversation.patientId, AuditTrail.Outcome.SUCCESS);
         if (author.isProvider()) {
-            availability.seen(List.of(author.id()));
+            availability.sending(author.id());
         }
 
         List<ChatMessage> replies = new ArrayList<>();
