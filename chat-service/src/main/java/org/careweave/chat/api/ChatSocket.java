@@ -103,6 +103,7 @@ public class ChatSocket {
     void open(WebSocketConnection connection) {
         ChatUser user = access.currentUser();
         connection.userData().put(ConversationFeed.USER, user);
+        feed.connected(connection, user);
         connection.userData().put(CONTROL_FRAMES, new FrameRateLimit(maxControlFrames, controlFrameWindow));
         // Frames have no headers of their own: each send continues the trace the socket was opened under.
         String traceparent = connection.handshakeRequest().header(EventTraces.TRACEPARENT);
@@ -110,7 +111,6 @@ public class ChatSocket {
             connection.userData().put(TRACEPARENT, traceparent);
         }
         closeAtTokenExpiry(connection);
-        feed.connected(connection, user);
         if (user.isProvider()) {
             availability.seen(List.of(user.id()));
         }
