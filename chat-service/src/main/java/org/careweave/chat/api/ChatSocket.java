@@ -103,6 +103,7 @@ public class ChatSocket {
     void open(WebSocketConnection connection) {
         ChatUser user = access.currentUser();
         connection.userData().put(ConversationFeed.USER, user);
+        feed.connected(connection, user);
         connection.userData().put(CONTROL_FRAMES, new FrameRateLimit(maxControlFrames, controlFrameWindow));
         // Frames have no headers of their own: each send continues the trace the socket was opened under.
         String traceparent = connection.handshakeRequest().header(EventTraces.TRACEPARENT);
@@ -141,6 +142,9 @@ public class ChatSocket {
             vertx.cancelTimer(timer);
         }
         ChatUser user = connection.userData().get(ConversationFeed.USER);
+        if (user != null) {
+            feed.disconnected(connection, user);
+        }
         if (user != null && user.isProvider()) {
             availability.seen(List.of(user.id()));
         }
@@ -207,20 +211,26 @@ public class ChatSocket {
             throw ProblemException.badRequest("The frame names no conversation",
                     List.of(new Problem.FieldError("conversationId", "must not be null")));
         }
-        feed.inOrder(frame.conversationId(), () -> {
-            MessagePipeline.Posted posted = traces.inSpan("chat socket send", connection.userData().get(TRACEPARENT),
-                    () -> pipeline.post(user, frame.conversationId(), frame.text(), frame.clientMessageId()));
-            reply(connection, new ServerFrame.Ack(frame.clientMessageId(), posted.replayed(), views.of(posted.message())));
-            if (posted.replayed()) {
-                views.of(posted.replies()).forEach(message -> reply(connection, new ServerFrame.Message(message)));
-            }
-            feed.deliver(posted, connection.id());
-            return posted;
-        });
+        MessagePipeline.Screened screened = pipeline.screen(user, frame.text(), frame.clientMessageId());
+        feed.post(frame.conversationId(),
+                () -> traces.inSpan("chat socket send", connection.userData().get(TRACEPARENT),
+                        () -> pipeline.post(screened, frame.conversationId())),
+                posted -> {
+                    reply(connection, new ServerFrame.Ack(frame.clientMessageId(), posted.replayed(),
+                            views.of(posted.message())));
+                    if (posted.replayed()) {
+                        views.of(posted.replies()).forEach(message -> reply(connection, new ServerFrame.Message(message)));
+                    }
+                },
+                connection.id());
     }
 
+    /** Not awaited: a worker thread must not wait for the event loop while it holds a conversation's lock. Frames to
+     * one connection still go out in the order sent. */
     private void reply(WebSocketConnection connection, Object frame) {
-        connection.sendTextAndAwait(feed.json(frame));
+        connection.sendText(feed.json(frame)).subscribe().with(sent -> {
+        }, failure -> LOG.debugf("Frame not delivered to connection %s: %s", connection.id(),
+                failure.getClass().getSimpleName()));
     }
 
     private static String codeOf(int status) {

@@ -2,8 +2,11 @@ package org.careweave.chat.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +30,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
  * Pushes frames to the connected members of a conversation, in the order messages were stored. Members are
- * worked out per frame from the care team, so a provider removed from the team stops receiving at once.
+ * worked out per frame from the care team, so a provider removed from the team stops receiving at once; their
+ * connections are found by user id, so a frame costs the members' connections, not every open one.
  * Connections on other replicas are reached through {@link ReplicaFanOut}.
  */
 @ApplicationScoped
@@ -36,8 +40,10 @@ public class ConversationFeed {
     static final UserData.TypedKey<ChatUser> USER = new UserData.TypedKey<>("careweave.chat.user");
     private static final Logger LOG = Logger.getLogger(ConversationFeed.class);
 
-    // Posting and delivering under one lock per conversation keeps delivery in storage order.
-    private final Object[] stripes = new Object[64];
+    // Posting and delivering under one lock per conversation keeps delivery in storage order; enough stripes that
+    // busy conversations seldom wait for each other.
+    private final Object[] stripes = new Object[1024];
+    private final Map<String, Set<WebSocketConnection>> byUser = new ConcurrentHashMap<>();
 
     @Inject
     OpenConnections connections;
@@ -60,6 +66,17 @@ public class ConversationFeed {
         }
     }
 
+    void connected(WebSocketConnection connection, ChatUser user) {
+        byUser.computeIfAbsent(user.id(), id -> ConcurrentHashMap.newKeySet()).add(connection);
+    }
+
+    void disconnected(WebSocketConnection connection, ChatUser user) {
+        byUser.computeIfPresent(user.id(), (id, open) -> {
+            open.remove(connection);
+            return open.isEmpty() ? null : open;
+        });
+    }
+
     /** Runs {@code post} (which must commit before returning) and its delivery without interleaving others. */
     public <T> T inOrder(UUID conversationId, Supplier<T> post) {
         synchronized (stripes[Math.floorMod(conversationId.hashCode(), stripes.length)]) {
@@ -67,17 +84,36 @@ public class ConversationFeed {
         }
     }
 
-    /** Delivers the message and its automated replies; the sending connection (if any) only gets the replies. */
-    public void deliver(MessagePipeline.Posted posted, String senderConnectionId) {
-        if (posted.replayed()) {
-            return;
-        }
+    /**
+     * Stores a message with {@code post} and delivers it and its automated replies, without interleaving other
+     * messages of the conversation. The announcement to other replicas goes out in the storing transaction:
+     * PostgreSQL sends a notification at commit, so only for stored messages and in commit order. {@code acknowledge}
+     * runs after the commit and before delivery; the sending connection (if any) then only gets the replies.
+     */
+    public MessagePipeline.Posted post(UUID conversationId, Supplier<MessagePipeline.Posted> post,
+            Consumer<MessagePipeline.Posted> acknowledge, String senderConnectionId) {
+        return inOrder(conversationId, () -> {
+            MessagePipeline.Posted posted = QuarkusTransaction.requiringNew().call(() -> {
+                MessagePipeline.Posted stored = post.get();
+                if (!stored.replayed()) {
+                    fanOut.announceMessages(stored.conversation().id,
+                            messagesOf(stored).stream().map(message -> message.id).toList(), senderConnectionId);
+                }
+                return stored;
+            });
+            acknowledge.accept(posted);
+            if (!posted.replayed()) {
+                deliverLocally(posted.conversation(), messagesOf(posted), senderConnectionId);
+            }
+            return posted;
+        });
+    }
+
+    private static List<ChatMessage> messagesOf(MessagePipeline.Posted posted) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(posted.message());
         messages.addAll(posted.replies());
-        deliverLocally(posted.conversation(), messages, senderConnectionId);
-        fanOut.announceMessages(posted.conversation().id, messages.stream().map(message -> message.id).toList(),
-                senderConnectionId);
+        return messages;
     }
 
     public void deliver(Conversation conversation, Object frame, String exceptConnectionId) {
@@ -119,14 +155,18 @@ public class ConversationFeed {
     }
 
     private void send(Conversation conversation, Set<String> members, String json, String exceptConnectionId) {
-        connections.stream()
-                .filter(connection -> connection.isOpen() && !connection.id().equals(exceptConnectionId))
-                .filter(connection -> belongs(connection, conversation, members))
-                .forEach(connection -> connection.sendText(json).subscribe().with(
-                        sent -> {
-                        },
-                        failure -> LOG.debugf("Frame not delivered to connection %s: %s", connection.id(),
-                                failure.getClass().getSimpleName())));
+        for (String member : members) {
+            for (WebSocketConnection connection : byUser.getOrDefault(member, Set.of())) {
+                if (!connection.id().equals(exceptConnectionId) && belongs(connection, conversation, members)
+                        && connection.isOpen()) {
+                    connection.sendText(json).subscribe().with(
+                            sent -> {
+                            },
+                            failure -> LOG.debugf("Frame not delivered to connection %s: %s", connection.id(),
+                                    failure.getClass().getSimpleName()));
+                }
+            }
+        }
     }
 
     private static boolean belongs(WebSocketConnection connection, Conversation conversation, Set<String> members) {

@@ -120,12 +120,10 @@ public class ConversationResource {
             @Parameter(description = "Client-chosen key, unique per message, 1-100 characters")
             @HeaderParam(IDEMPOTENCY_KEY) @Schema(maxLength = MessagePipeline.MAX_IDEMPOTENCY_KEY_LENGTH) String idempotencyKey,
             @Valid @NotNull SendMessageRequest request) {
-        MessagePipeline.Posted posted = feed.inOrder(conversationId, () -> {
-            MessagePipeline.Posted result = pipeline.post(access.currentUser(), conversationId, request.text(),
-                    idempotencyKey);
-            feed.deliver(result, null);
-            return result;
-        });
+        MessagePipeline.Screened screened = pipeline.screen(access.currentUser(), request.text(), idempotencyKey);
+        MessagePipeline.Posted posted = feed.post(conversationId, () -> pipeline.post(screened, conversationId),
+                stored -> {
+                }, null);
         SendResult body = new SendResult(views.of(posted.message()), views.of(posted.replies()));
         return posted.replayed()
                 ? Response.ok(body).header("Idempotent-Replayed", "true").build()

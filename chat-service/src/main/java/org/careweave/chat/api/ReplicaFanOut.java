@@ -21,8 +21,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Lets every replica deliver to its own connections: after a replica delivers locally it announces the
- * conversation and message ids (never text) on a PostgreSQL notification channel; the other replicas load the
+ * Lets every replica deliver to its own connections: a replica announces the conversation and message ids (never
+ * text) of what it stores on a PostgreSQL notification channel, in the storing transaction; the other replicas load the
  * messages from the shared database and deliver them to their members. Typing and read frames travel as they are.
  */
 @ApplicationScoped
@@ -64,10 +64,11 @@ public class ReplicaFanOut {
     private void announce(Announcement announcement) {
         try {
             String payload = mapper.writeValueAsString(announcement);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("select pg_notify(?1, ?2)")
+            // In the caller's transaction when there is one (a message's announcement goes out at its commit).
+            QuarkusTransaction.joiningExisting().run(() -> em.createNativeQuery("select pg_notify(?1, ?2)")
                     .setParameter(1, channel).setParameter(2, payload).getSingleResult());
         } catch (Exception e) {
-            // Other replicas' members still get the messages on their next catch-up.
+            // Other replicas' members still get the frames on their next catch-up.
             LOG.warnf("Chat fan-out to other replicas failed: %s", e.getClass().getSimpleName());
         }
     }

@@ -19,9 +19,10 @@ import org.careweave.platform.problem.Problem;
 import org.careweave.platform.problem.ProblemException;
 
 /**
- * Every message, from the socket or the REST fallback, takes this path in one transaction: access, idempotency,
- * crisis screening, limits (never for a crisis hit), storage, the risk flag and automated replies. The message is committed before anyone is
- * told about it, so an acknowledged message is never lost.
+ * Every message, from the socket or the REST fallback, takes this path: validation and crisis screening
+ * ({@link #screen}), then in one transaction access, idempotency, limits (never for a crisis hit), storage, the risk
+ * flag and automated replies ({@link #post}). The message is committed before anyone is told about it, so an
+ * acknowledged message is never lost.
  */
 @ApplicationScoped
 public class MessagePipeline {
@@ -61,9 +62,25 @@ public class MessagePipeline {
     public record Posted(Conversation conversation, ChatMessage message, boolean replayed, List<ChatMessage> replies) {
     }
 
-    @Transactional
-    public Posted post(ChatUser author, UUID conversationId, String text, String idempotencyKey) {
+    /**
+     * A validated message and, when its author is a patient, its crisis screening. Screening is CPU work of
+     * milliseconds: done before the conversation's lock and the transaction, it holds neither.
+     */
+    public record Screened(ChatUser author, String text, String idempotencyKey, Optional<RiskAssessment> risk) {
+    }
+
+    public Screened screen(ChatUser author, String text, String idempotencyKey) {
         validate(text, idempotencyKey);
+        // Only a patient's own conversations are screened (see post); a patient writes in no others.
+        return new Screened(author, text, idempotencyKey,
+                author.isPatient() ? crisisDetector.assess(text) : Optional.empty());
+    }
+
+    @Transactional
+    public Posted post(Screened screened, UUID conversationId) {
+        ChatUser author = screened.author();
+        String text = screened.text();
+        String idempotencyKey = screened.idempotencyKey();
         Conversation conversation = access.require(author, conversationId, "send");
         // Serializes writers of this conversation until commit: sequence numbers follow commit order.
         Conversation.lockForPosting(conversation.id);
@@ -79,7 +96,7 @@ public class MessagePipeline {
         }
         boolean fromPatient = author.isPatient() && author.id().equals(conversation.patientId);
         // Screened before any limit: a patient in crisis is answered even after writing a lot in a bad hour.
-        Optional<RiskAssessment> risk = fromPatient ? crisisDetector.assess(text) : Optional.empty();
+        Optional<RiskAssessment> risk = fromPatient ? screened.risk() : Optional.empty();
         if (risk.isEmpty()) {
             rateLimit.check(author.id());
         }
@@ -88,7 +105,7 @@ public class MessagePipeline {
                 idempotencyKey, null);
         audit.record("send", MESSAGE_RESOURCE, message.id.toString(), conversation.patientId, AuditTrail.Outcome.SUCCESS);
         if (author.isProvider()) {
-            availability.seen(List.of(author.id()));
+            availability.sending(author.id());
         }
 
         List<ChatMessage> replies = new ArrayList<>();
