@@ -78,7 +78,7 @@ public class ConversationFeed {
     }
 
     /** Runs {@code post} (which must commit before returning) and its delivery without interleaving others. */
-    public <T> T inOrder(UUID conversationId, Supplier<T> post) {
+    private <T> T inOrder(UUID conversationId, Supplier<T> post) {
         synchronized (stripes[Math.floorMod(conversationId.hashCode(), stripes.length)]) {
             return post.get();
         }

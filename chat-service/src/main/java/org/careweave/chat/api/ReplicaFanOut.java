@@ -68,7 +68,8 @@ public class ReplicaFanOut {
             QuarkusTransaction.joiningExisting().run(() -> em.createNativeQuery("select pg_notify(?1, ?2)")
                     .setParameter(1, channel).setParameter(2, payload).getSingleResult());
         } catch (Exception e) {
-            // Other replicas' members still get the frames on their next catch-up.
+            // Typing and read frames: other replicas' members miss them. A message's announcement failed inside its
+            // storing transaction, which then cannot commit: the sender is told it was not stored and sends it again.
             LOG.warnf("Chat fan-out to other replicas failed: %s", e.getClass().getSimpleName());
         }
     }

@@ -36,7 +36,7 @@ public final class RequestIds {
      * A random (version 4) UUID. An id only correlates log lines, it guards nothing: ThreadLocalRandom instead of
      * UUID.randomUUID()'s SecureRandom, which locks and reads the kernel's entropy on every request.
      */
-    static String newId() {
+    private static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long most = random.nextLong() & ~0xF000L | 0x4000L;
         long least = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
