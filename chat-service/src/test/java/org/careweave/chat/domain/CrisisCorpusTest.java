@@ -38,6 +38,7 @@ class CrisisCorpusTest {
     void developmentPart() {
         CrisisCorpus.Score score = CrisisCorpus.load("crisis/corpus-dev.tsv").score(detector);
         System.out.println(score.table());
+        System.out.println(score.bySection());
         if (Boolean.getBoolean("crisis.corpus.dev-misses")) {
             score.misses().forEach(miss -> System.out.printf("MISS %s -> %s : %s%n", miss.message().label(),
                     miss.assessment().map(a -> a.category() + " [" + a.rule() + "]").orElse("none"),
