@@ -182,6 +182,39 @@ class CrisisCorpusTest {
         }
     }
 
+    /**
+     * The time per message of the phrases alone and of phrases plus classifier, measured alternately on the same
+     * development messages in one JVM (best of five passes each), so the machine's load weighs on both alike. Run
+     * with {@code -Dcrisis.corpus.speed=true}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "crisis.corpus.speed", matches = "true")
+    void timePerMessage() {
+        CrisisCorpus corpus = CrisisCorpus.load("crisis/corpus-dev.tsv");
+        CrisisDetector rulesAlone = new CrisisDetector(RiskVocabulary.load("crisis/risk-vocabulary.json"),
+                Spelling.load("crisis/spelling.json"));
+        corpus.score(rulesAlone);
+        double bestRules = Double.MAX_VALUE;
+        double bestShipped = Double.MAX_VALUE;
+        for (int pass = 0; pass < 5; pass++) {
+            bestRules = Math.min(bestRules, corpus.score(rulesAlone).millisPerMessage());
+            bestShipped = Math.min(bestShipped, corpus.score(detector).millisPerMessage());
+        }
+        System.out.printf("ms per message over %d messages, best of 5: phrases alone %.3f, with the classifier %.3f%n",
+                corpus.messages().size(), bestRules, bestShipped);
+        // The classifier's own share: features and model on messages already analysed.
+        RiskClassifier classifier = RiskClassifier.load(RiskClassifier.RESOURCE);
+        List<List<List<Token>>> analysed = corpus.messages().stream()
+                .map(message -> detector.screen(message.text()).sentences()).toList();
+        double bestClassifier = Double.MAX_VALUE;
+        for (int pass = 0; pass < 5; pass++) {
+            long started = System.nanoTime();
+            analysed.forEach(classifier::risk);
+            bestClassifier = Math.min(bestClassifier, (System.nanoTime() - started) / 1e6 / analysed.size());
+        }
+        System.out.printf("ms per message of the classifier alone, best of 5: %.4f%n", bestClassifier);
+    }
+
     @Test
     void heldOutPartKeepsWhatItReaches() {
         CrisisCorpus.Score score = CrisisCorpus.load("crisis/corpus-heldout.tsv").score(detector);
