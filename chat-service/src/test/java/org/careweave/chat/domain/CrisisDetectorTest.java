@@ -398,6 +398,12 @@ class CrisisDetectorTest {
             ELEVATED => BURDEN => i'm a waste of a person
             HIGH => PLAN => the train at 5:15 is the one, i'll be at the crossing
             IMMINENT => ATTEMPT => i'm bleeding from my wrists and it won't stop
+            # Round 5: "don't see why" doubts, it does not deny; a self-soothing purpose keeps self-injury personal
+            ELEVATED => WISH_TO_BE_DEAD => i dont see why i should keep living honestly id prefer to be dead
+            ELEVATED => SELF_INJURY => i burned my arm with a lighter to calm down
+            ELEVATED => SELF_INJURY => i cut my thigh with a razor to cope
+            NONE => NONE => i dont want to die
+            NONE => NONE => got bleach to clean the grout
             NONE => NONE => ~~
             """)
     void assessesRisk(String severity, String category, String message) {
