@@ -404,6 +404,12 @@ class CrisisDetectorTest {
             ELEVATED => SELF_INJURY => i cut my thigh with a razor to cope
             NONE => NONE => i dont want to die
             NONE => NONE => got bleach to clean the grout
+            # Round 5: what the gap skips belongs to someone else; a return with a date in it
+            NONE => NONE => my coworker mentioned he bought a rope and gave away his stuff, should i be worried
+            HIGH => PREPARATION => i gave away all my stuff
+            HIGH => PLAN => i know where my mom hides her pills
+            NONE => NONE => this is my final message before my digital detox month, see you in march
+            HIGH => FAREWELL => this is my final message, see you in heaven
             NONE => NONE => ~~
             """)
     void assessesRisk(String severity, String category, String message) {
