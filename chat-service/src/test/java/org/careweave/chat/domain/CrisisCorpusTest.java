@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -160,7 +161,7 @@ class CrisisCorpusTest {
                 }
             }
             System.out.printf("LOBO %s%n| section | rules |%s%n", config,
-                    java.util.Arrays.stream(thresholds).mapToObj(t -> String.format(" or p >= %.2f |", t))
+                    Arrays.stream(thresholds).mapToObj(t -> String.format(" or p >= %.2f |", t))
                             .reduce("", String::concat));
             long[][] total = new long[thresholds.length + 1][4];
             for (int s = 0; s < sections.size(); s++) {
