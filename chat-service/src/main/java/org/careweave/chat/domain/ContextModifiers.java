@@ -44,6 +44,8 @@ public final class ContextModifiers {
      * want to die" or one inside it ("take care of my dog").
      */
     private static final Set<String> POSSESSIVES = Set.of("my", "mine");
+    /** "he gave away his stuff": what the phrase's gap skips belongs to someone else ("her" also as a possessive). */
+    private static final Set<String> OTHERS_POSSESSIVES = Set.of("his", "her", "their");
     private static final Set<String> FUTURE = Set.of("go", "going", "want", "have", "need", "plan");
 
     private final int negationWindow;
@@ -160,7 +162,8 @@ public final class ContextModifiers {
             if (others.stream().anyMatch(cue -> cue.end() <= phrase.start() && (inClause(cue, phrase)
                     && firstPersons.stream().noneMatch(me -> me.start() >= cue.end() && me.start() < phrase.end()
                             && !(me.start() < phrase.start() && sentence.get(me.start()).isAny(POSSESSIVES)))
-                    || reports(cue) && inSegment(cue, phrase)))) {
+                    || reports(cue) && inSegment(cue, phrase)))
+                    || others.stream().anyMatch(cue -> ownedByOthers(cue, phrase, pattern))) {
                 return Optional.of(ContextModifier.OTHER_PERSON);
             }
             // A lone means word ("rope") says nothing of its use: an everyday context anywhere in its sentence
@@ -270,6 +273,18 @@ public final class ContextModifiers {
                     && sentence.subList(cue.end(), phrase.start() + 1).stream()
                             .noneMatch(word -> negationTerminators.contains(word.word()))
                     && pseudo.stream().noneMatch(cue::overlaps);
+        }
+
+        /**
+         * "he bought a rope and gave away his stuff": a possessive of someone else that the phrase's gap skipped,
+         * after someone else was named and the writer was not, nor after the possessive. "i know where my mom
+         * hides her pills" stays the writer's.
+         */
+        private boolean ownedByOthers(Span cue, Span phrase, TokenPattern pattern) {
+            return skipped(cue, phrase, pattern) && sentence.get(cue.start()).isAny(OTHERS_POSSESSIVES)
+                    && others.stream().anyMatch(named -> named.end() <= phrase.start()
+                            && firstPersons.stream().noneMatch(me -> me.start() >= named.end()
+                                    && me.start() < phrase.end()));
         }
 
         /** "have no plan": a negation the phrase's gap skipped, not one of the phrase's own words. */

@@ -20,7 +20,9 @@ import io.quarkus.runtime.Startup;
 /**
  * Finds messages that suggest suicidal thoughts, self-harm or a crisis, and says how urgent and of which C-SSRS
  * category. Errs towards firing: a missed crisis costs far more than an unneeded crisis reply, so a phrase is
- * silenced only when a context modifier ({@link ContextModifiers}) clearly reaches it.
+ * silenced only when a context modifier ({@link ContextModifiers}) clearly reaches it. A message in which no phrase
+ * matched at all goes to a {@link RiskClassifier} trained on the development corpus, which catches wordings the
+ * phrases do not know; it never overrides a phrase that a modifier silenced.
  *
  * <p>Built at startup: loading the language models takes about a second, a message then takes milliseconds.
  */
@@ -29,6 +31,8 @@ import io.quarkus.runtime.Startup;
 public class CrisisDetector {
 
     private static final Set<String> NEGATIONS = Set.of("not", "never", "n't");
+    /** Shown as the rule of a hit that only the classifier found. */
+    static final String CLASSIFIER_RULE = "classifier";
 
     private final TextAnalyzer analyzer;
     private final ClauseSplitter clauseSplitter;
@@ -41,14 +45,30 @@ public class CrisisDetector {
     private final List<TokenPattern> returning;
     private final List<TokenPattern> imminence;
     private final List<TokenPattern> recentPast;
+    private final RiskClassifier classifier;
+    private final double classifierThreshold;
 
     @Inject
     public CrisisDetector(@ConfigProperty(name = "careweave.chat.crisis.vocabulary") String vocabulary,
-            @ConfigProperty(name = "careweave.chat.crisis.spelling") String spelling) {
-        this(RiskVocabulary.load(vocabulary), Spelling.load(spelling));
+            @ConfigProperty(name = "careweave.chat.crisis.spelling") String spelling,
+            @ConfigProperty(name = "careweave.chat.crisis.classifier", defaultValue = RiskClassifier.RESOURCE)
+            String classifier,
+            @ConfigProperty(name = "careweave.chat.crisis.classifier-threshold",
+                    defaultValue = RiskClassifier.THRESHOLD) double classifierThreshold) {
+        this(RiskVocabulary.load(vocabulary), Spelling.load(spelling), RiskClassifier.load(classifier),
+                classifierThreshold);
     }
 
+    /** The phrases alone, without a classifier. */
     public CrisisDetector(RiskVocabulary vocabulary, Spelling spelling) {
+        this(vocabulary, spelling, null, 1);
+    }
+
+    /** {@code classifier}: may be null; it raises a hit when the probability of risk is at least the threshold. */
+    public CrisisDetector(RiskVocabulary vocabulary, Spelling spelling, RiskClassifier classifier,
+            double classifierThreshold) {
+        this.classifier = classifier;
+        this.classifierThreshold = classifierThreshold;
         this.analyzer = new TextAnalyzer(spelling);
         RiskVocabulary.Clauses clauses = vocabulary.clauses();
         this.clauseSplitter = new ClauseSplitter(clauses.conjunctions(), clauses.subjects(), clauses.openers());
@@ -77,8 +97,24 @@ public class CrisisDetector {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Screening screening = screen(text);
+        if (screening.hit().isPresent() || screening.silenced() || classifier == null
+                || classifier.risk(screening.sentences()) < classifierThreshold) {
+            return screening.hit();
+        }
+        // The classifier knows risk, not its kind: the non-specific category, imminent with an imminence cue.
+        return Optional.of(new RiskAssessment(screening.imminent() ? RiskSeverity.IMMINENT
+                : RiskCategory.ACTIVE_THOUGHTS.severity(), RiskCategory.ACTIVE_THOUGHTS, CLASSIFIER_RULE));
+    }
+
+    /**
+     * What the phrases alone find in {@code text}: the most urgent unmodified hit, and whether a phrase matched but
+     * a modifier, an exclusion, a joke or a promised return silenced it.
+     */
+    Screening screen(String text) {
         List<List<Token>> sentences = analyzer.sentences(text);
         boolean imminent = sentences.stream().anyMatch(sentence -> matchesAny(sentence, imminence));
+        boolean silenced = false;
         List<RiskAssessment> hits = new ArrayList<>();
         for (List<Token> sentence : sentences) {
             // Clauses, modifiers and exclusions cost as much as the phrases: only a sentence with a phrase needs them.
@@ -95,21 +131,27 @@ public class CrisisDetector {
                             && scope.of(span, pattern.pattern, pattern.category).isEmpty()) {
                         hits.add(new RiskAssessment(severity(pattern.category, sentence, imminent), pattern.category,
                                 pattern.pattern.toString()));
+                    } else {
+                        silenced = true;
                     }
                 }
             }
         }
         // A joke silences talk of dying, never an attempt told as one ("lol i took all my pills").
         if (!hits.isEmpty() && modifiers.joking(sentences)) {
-            hits.removeIf(hit -> hit.category() != RiskCategory.ATTEMPT);
+            silenced |= hits.removeIf(hit -> hit.category() != RiskCategory.ATTEMPT);
         }
         // "goodbye everyone, see you after the holidays": a goodbye with a return is an everyday one.
         if (hits.stream().anyMatch(hit -> hit.category() == RiskCategory.FAREWELL)
                 && sentences.stream().anyMatch(this::promisesReturn)) {
-            hits.removeIf(hit -> hit.category() == RiskCategory.FAREWELL);
+            silenced |= hits.removeIf(hit -> hit.category() == RiskCategory.FAREWELL);
         }
-        return hits.stream().max(Comparator.comparing(RiskAssessment::severity)
-                .thenComparing(RiskAssessment::category));
+        return new Screening(sentences, hits.stream().max(Comparator.comparing(RiskAssessment::severity)
+                .thenComparing(RiskAssessment::category)), silenced, imminent);
+    }
+
+    /** What the phrases found in a message, with its analysed sentences for the classifier. */
+    record Screening(List<List<Token>> sentences, Optional<RiskAssessment> hit, boolean silenced, boolean imminent) {
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ record CrisisCorpus(String name, List<Labelled> messages) {
 
     static final String NONE = "none";
 
-    record Labelled(String label, String text) {
+    /** {@code section}: the last comment line above the message, which names its batch. */
+    record Labelled(String label, String text, String section) {
 
         boolean risky() {
             return !NONE.equals(label);
@@ -35,12 +37,17 @@ record CrisisCorpus(String name, List<Labelled> messages) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 CrisisCorpus.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             String line;
+            String section = resource;
             while ((line = in.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
+                if (line.startsWith("#")) {
+                    section = line.substring(1).trim();
+                    continue;
+                }
+                if (line.isBlank()) {
                     continue;
                 }
                 String[] parts = line.split("\t", 2);
-                messages.add(new Labelled(parts[0].trim(), parts[1].trim()));
+                messages.add(new Labelled(parts[0].trim(), parts[1].trim(), section));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,6 +93,24 @@ record CrisisCorpus(String name, List<Labelled> messages) {
 
         List<Result> misses() {
             return results.stream().filter(r -> r.message().risky() != r.assessment().isPresent()).toList();
+        }
+
+        /** Recall and false alarms of each section (batch) of the part, in file order. */
+        String bySection() {
+            Map<String, long[]> sections = new LinkedHashMap<>();
+            for (Result result : results) {
+                long[] row = sections.computeIfAbsent(result.message().section(), section -> new long[4]);
+                int offset = result.message().risky() ? 0 : 2;
+                row[offset]++;
+                if (result.assessment().isPresent()) {
+                    row[offset + 1]++;
+                }
+            }
+            StringBuilder table = new StringBuilder("| section | recall | false alarms |\n|---|---:|---:|\n");
+            sections.forEach((section, row) -> table.append(String.format("| %s | %s (%d of %d) | %s (%d of %d) |%n",
+                    section.length() > 60 ? section.substring(0, 60) + "..." : section, percent(row[1], row[0]),
+                    row[1], row[0], percent(row[3], row[2]), row[3], row[2])));
+            return table.toString();
         }
 
         /** The table for the chat README (Markdown). */

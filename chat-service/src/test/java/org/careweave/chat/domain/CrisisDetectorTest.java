@@ -2,10 +2,13 @@ package org.careweave.chat.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The crisis vocabulary as shipped, against messages patients write: the severity (NONE means no crisis reply, no
@@ -13,8 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CrisisDetectorTest {
 
+    /** The phrases alone. */
     private static final CrisisDetector DETECTOR = new CrisisDetector(
             RiskVocabulary.load("crisis/risk-vocabulary.json"), Spelling.load("crisis/spelling.json"));
+    private static final RiskClassifier CLASSIFIER = RiskClassifier.load(RiskClassifier.RESOURCE);
+    /** As shipped: the phrases, then the classifier where no phrase matched. */
+    private static final CrisisDetector SHIPPED = new CrisisDetector(
+            RiskVocabulary.load("crisis/risk-vocabulary.json"), Spelling.load("crisis/spelling.json"), CLASSIFIER,
+            Double.parseDouble(RiskClassifier.THRESHOLD));
+    private static final CrisisDetector CLASSIFYING_EVERYTHING = new CrisisDetector(
+            RiskVocabulary.load("crisis/risk-vocabulary.json"), Spelling.load("crisis/spelling.json"), CLASSIFIER, 0);
 
     @ParameterizedTest(name = "[{index}] {2} => {0} {1}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '~', textBlock = """
@@ -387,6 +398,18 @@ class CrisisDetectorTest {
             ELEVATED => BURDEN => i'm a waste of a person
             HIGH => PLAN => the train at 5:15 is the one, i'll be at the crossing
             IMMINENT => ATTEMPT => i'm bleeding from my wrists and it won't stop
+            # Round 5: "don't see why" doubts, it does not deny; a self-soothing purpose keeps self-injury personal
+            ELEVATED => WISH_TO_BE_DEAD => i dont see why i should keep living honestly id prefer to be dead
+            ELEVATED => SELF_INJURY => i burned my arm with a lighter to calm down
+            ELEVATED => SELF_INJURY => i cut my thigh with a razor to cope
+            NONE => NONE => i dont want to die
+            NONE => NONE => got bleach to clean the grout
+            # Round 5: what the gap skips belongs to someone else; a return with a date in it
+            NONE => NONE => my coworker mentioned he bought a rope and gave away his stuff, should i be worried
+            HIGH => PREPARATION => i gave away all my stuff
+            HIGH => PLAN => i know where my mom hides her pills
+            NONE => NONE => this is my final message before my digital detox month, see you in march
+            HIGH => FAREWELL => this is my final message, see you in heaven
             NONE => NONE => ~~
             """)
     void assessesRisk(String severity, String category, String message) {
@@ -398,5 +421,64 @@ class CrisisDetectorTest {
             assertThat(risk.get().severity()).isEqualTo(RiskSeverity.valueOf(severity));
             assertThat(risk.get().category()).isEqualTo(RiskCategory.valueOf(category));
         }
+    }
+
+    /**
+     * The classifier's one mechanism is where it may speak: a message in which no phrase matched. At threshold 0
+     * it would flag every such message, so what stays quiet here stays quiet whatever its probabilities.
+     */
+    @ParameterizedTest(name = "[{index}] {2} => {0} {1}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+            # No phrase at all: the classifier decides, non-specific (HIGH), or IMMINENT with an imminence cue
+            HIGH => ACTIVE_THOUGHTS => i had pasta for lunch
+            IMMINENT => ACTIVE_THOUGHTS => i had pasta tonight
+            # A phrase that a modifier silenced is never overridden: someone else, negation, a joke, a return
+            NONE => NONE => my friend told me she wants to die
+            NONE => NONE => i dont want to die
+            NONE => NONE => one more meeting and ill jump out the window lol
+            NONE => NONE => goodbye everyone, see you after the holidays
+            # A phrase that fired keeps its own category
+            ELEVATED => WISH_TO_BE_DEAD => I wish I was dead
+            """)
+    void classifierSpeaksOnlyWhereNoPhraseMatched(String severity, String category, String message) {
+        Optional<RiskAssessment> risk = CLASSIFYING_EVERYTHING.assess(message);
+        if (severity.equals("NONE")) {
+            assertThat(risk).isEmpty();
+        } else {
+            assertThat(risk).isPresent();
+            assertThat(risk.get().severity()).isEqualTo(RiskSeverity.valueOf(severity));
+            assertThat(risk.get().category()).isEqualTo(RiskCategory.valueOf(category));
+            assertThat(risk.get().rule().equals(CrisisDetector.CLASSIFIER_RULE))
+                    .isEqualTo(category.equals("ACTIVE_THOUGHTS"));
+        }
+    }
+
+    /**
+     * Wordings no phrase knows, which the shipped classifier flags and the phrases alone miss (development messages
+     * of the retired round-4 held-out part, so a regression test of the shipped model, not evidence that it
+     * generalises: that is the leave-one-batch-out figure of the chat README).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "i looked at the train tracks today and thought about lying down on them",
+            "ive got about 60 tablets stashed in my sock drawer",
+            "i slapped myself over and over until my face went red, its how i deal",
+            "being alive just means making my family pay for my problems",
+            // a paraphrase of the last, in no corpus
+            "me being alive just makes my family pay for everything"})
+    void classifierCatchesWordingsNoPhraseKnows(String message) {
+        assertThat(DETECTOR.assess(message)).isEmpty();
+        assertThat(SHIPPED.assess(message)).map(RiskAssessment::rule).contains(CrisisDetector.CLASSIFIER_RULE);
+    }
+
+    /** The three words after a negation are marked, never past punctuation: "not_want" is not "want". */
+    @Test
+    void classifierFeaturesMarkWhatANegationReaches() {
+        List<String> features = RiskClassifier.features(List.of(List.of(new Token("i", "PRON", "i"),
+                new Token("do", "AUX", "do"), new Token("n't", "PART", "not"), new Token("want", "VERB", "want"),
+                new Token("to", "PART", "to"), new Token("die", "VERB", "die"), new Token(".", "PUNCT", "."),
+                new Token("i", "PRON", "i"), new Token("want", "VERB", "want"), new Token("out", "ADV", "out"))));
+        assertThat(features).contains("not_want", "not_die", "not_not_want", "want", "i_want", "want_out")
+                .doesNotContain("not_i", "not_out");
     }
 }
