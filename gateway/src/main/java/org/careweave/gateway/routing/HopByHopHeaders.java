@@ -1,5 +1,6 @@
 package org.careweave.gateway.routing;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,22 +16,29 @@ final class HopByHopHeaders {
     private HopByHopHeaders() {
     }
 
-    /** @param connection the message's {@code Connection} header (null when absent), whose tokens name more of them */
-    static boolean isHopByHop(String name, String connection) {
-        // Proxy-Authorization, Proxy-Authenticate, the non-standard Proxy-Connection, ...
-        if (name.regionMatches(true, 0, "proxy-", 0, 6) || FIXED.contains(lowerCase(name))) {
-            return true;
+    /**
+     * The header names a {@code Connection} header lists (lower case), read once per message rather than once per
+     * header; empty when there is none.
+     */
+    static Set<String> namedBy(String connection) {
+        if (connection == null) {
+            return Set.of();
         }
-        return connection != null && names(connection, name);
+        Set<String> named = new HashSet<>();
+        for (String token : connection.split(",")) {
+            named.add(token.strip().toLowerCase(Locale.ROOT));
+        }
+        return named;
     }
 
-    private static boolean names(String connection, String name) {
-        for (String token : connection.split(",")) {
-            if (token.strip().equalsIgnoreCase(name)) {
-                return true;
-            }
+    /** @param named the names the message's {@code Connection} header lists ({@link #namedBy}) */
+    static boolean isHopByHop(String name, Set<String> named) {
+        // Proxy-Authorization, Proxy-Authenticate, the non-standard Proxy-Connection, ...
+        if (name.regionMatches(true, 0, "proxy-", 0, 6)) {
+            return true;
         }
-        return false;
+        String lowerCase = lowerCase(name);
+        return FIXED.contains(lowerCase) || !named.isEmpty() && named.contains(lowerCase);
     }
 
     /** Header names are ASCII; most arrive in lower case already, and then no copy is made. */

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -39,6 +40,8 @@ import io.vertx.core.streams.ReadStream;
 final class UpstreamExchange {
 
     private static final Logger LOG = Logger.getLogger(UpstreamExchange.class);
+    // Answers up to this size are read whole and sent in one write; larger ones (and those without a length) stream.
+    private static final long WHOLE_BODY_MAX = 64 * 1024;
 
     private final HttpServerRequest client;
     private final ServiceRoute route;
@@ -120,10 +123,10 @@ final class UpstreamExchange {
      */
     private void copyRequestHeaders(MultiMap out) {
         MultiMap in = client.headers();
-        String connection = in.get(HttpHeaders.CONNECTION);
+        Set<String> named = HopByHopHeaders.namedBy(in.get(HttpHeaders.CONNECTION));
         for (Map.Entry<String, String> header : in) {
             String name = header.getKey();
-            if (!HopByHopHeaders.isHopByHop(name, connection) && !ForwardedHeaders.isForwarding(name)
+            if (!HopByHopHeaders.isHopByHop(name, named) && !ForwardedHeaders.isForwarding(name)
                     && !HttpHeaders.HOST.toString().equalsIgnoreCase(name)) {
                 out.add(name, header.getValue());
             }
@@ -157,10 +160,10 @@ final class UpstreamExchange {
             out.setStatusMessage(upstream.statusMessage());
         }
         MultiMap in = upstream.headers();
-        String connection = in.get(HttpHeaders.CONNECTION);
+        Set<String> named = HopByHopHeaders.namedBy(in.get(HttpHeaders.CONNECTION));
         MultiMap headers = out.headers();
         for (Map.Entry<String, String> header : in) {
-            if (!HopByHopHeaders.isHopByHop(header.getKey(), connection)) {
+            if (!HopByHopHeaders.isHopByHop(header.getKey(), named)) {
                 headers.add(header.getKey(), header.getValue());
             }
         }
@@ -170,6 +173,23 @@ final class UpstreamExchange {
         // Without a declared length the body streams on in chunks; an HTTP/1.0 client gets it until the connection closes.
         if (!in.contains(HttpHeaders.CONTENT_LENGTH) && client.version() != HttpVersion.HTTP_1_0) {
             out.setChunked(true);
+        }
+        long length = declaredLength(in);
+        if (length >= 0 && length <= WHOLE_BODY_MAX) {
+            // Headers and body in one write and one flush: a pipe writes the body and its end apart, two system calls
+            // and two passes through the encoder for every answer.
+            Future<Buffer> body = upstream.body();
+            upstream.resume();
+            body.onComplete(read -> {
+                if (read.succeeded()) {
+                    out.end(read.result()).onComplete(ignored -> ended.run());
+                } else {
+                    upstream.request().reset();
+                    out.reset();
+                    ended.run();
+                }
+            });
+            return;
         }
         Pipe<Buffer> pipe = upstream.pipe();
         pipe.endOnSuccess(true);
@@ -231,6 +251,19 @@ final class UpstreamExchange {
 
     private Answer problem(int status, String detail) {
         return new Answer(null, Problem.of(client, status, detail));
+    }
+
+    /** The answer's {@code Content-Length}, or -1 when it has none (or not one the gateway can read). */
+    private static long declaredLength(MultiMap headers) {
+        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**

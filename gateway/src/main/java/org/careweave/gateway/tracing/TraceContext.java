@@ -55,14 +55,19 @@ public final class TraceContext {
 
     static String newTraceparent() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        byte[] traceId = new byte[16];
-        byte[] parentId = new byte[8];
+        long traceHigh;
+        long traceLow;
+        long parentId;
         do {
-            random.nextBytes(traceId);
-            random.nextBytes(parentId);
-        } while (isZero(HEX.formatHex(traceId)) || isZero(HEX.formatHex(parentId)));
-        // Sampled, so services sampling on their parent's decision record the traces the gateway starts.
-        return "00-" + HEX.formatHex(traceId) + "-" + HEX.formatHex(parentId) + "-01";
+            traceHigh = random.nextLong();
+            traceLow = random.nextLong();
+        } while (traceHigh == 0 && traceLow == 0);
+        do {
+            parentId = random.nextLong();
+        } while (parentId == 0);
+        // Sampled, so services sampling on their parent's decision record the traces the gateway starts. Zero ids are
+        // ruled out on the numbers (formatting them twice to look for zeros took 2 % of the event loops' time).
+        return "00-" + HEX.toHexDigits(traceHigh) + HEX.toHexDigits(traceLow) + "-" + HEX.toHexDigits(parentId) + "-01";
     }
 
     private static boolean isZero(String hex) {
