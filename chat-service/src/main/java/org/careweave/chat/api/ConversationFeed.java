@@ -39,11 +39,14 @@ public class ConversationFeed {
 
     static final UserData.TypedKey<ChatUser> USER = new UserData.TypedKey<>("careweave.chat.user");
     private static final Logger LOG = Logger.getLogger(ConversationFeed.class);
+    private static final int MAX_ANNOUNCED_CONVERSATIONS = 50_000;
 
     // Posting and delivering under one lock per conversation keeps delivery in storage order; enough stripes that
     // busy conversations seldom wait for each other.
     private final Object[] stripes = new Object[1024];
     private final Map<String, Set<WebSocketConnection>> byUser = new ConcurrentHashMap<>();
+    /** Conversations other replicas announced; their rows never change once opened. Cleared when large. */
+    private final Map<UUID, Conversation> announcedConversations = new ConcurrentHashMap<>();
 
     @Inject
     OpenConnections connections;
@@ -130,7 +133,7 @@ public class ConversationFeed {
      */
     void deliverAnnounced(ReplicaFanOut.Announcement announcement) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Conversation conversation = Conversation.findById(announcement.conversationId());
+            Conversation conversation = announcedConversation(announcement.conversationId());
             if (conversation == null) {
                 return;
             }
@@ -143,6 +146,21 @@ public class ConversationFeed {
                         announcement.messageIds()), announcement.exceptConnectionId());
             }
         });
+    }
+
+    private Conversation announcedConversation(UUID id) {
+        Conversation known = announcedConversations.get(id);
+        if (known != null) {
+            return known;
+        }
+        Conversation conversation = Conversation.findById(id);
+        if (conversation != null) {
+            if (announcedConversations.size() >= MAX_ANNOUNCED_CONVERSATIONS) {
+                announcedConversations.clear();
+            }
+            announcedConversations.put(id, conversation);
+        }
+        return conversation;
     }
 
     private void deliverLocally(Conversation conversation, Set<String> members, List<ChatMessage> messages,
