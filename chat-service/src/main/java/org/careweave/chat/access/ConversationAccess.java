@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,15 +18,14 @@ import org.careweave.platform.access.Caller;
 import org.careweave.platform.access.Roles;
 import org.careweave.platform.audit.AuditTrail;
 import org.careweave.platform.careteam.CareTeamDirectory;
-import org.careweave.platform.careteam.CareTeamMember;
 import org.careweave.platform.careteam.CareTeamRole;
 import org.careweave.platform.problem.ProblemException;
 
 /**
- * Who is in a conversation, decided at every use from the care-team directory, so a provider removed from the
- * team loses access with the next care-team event. A patient is in their own CARE_TEAM and SUPPORT
- * conversations; a provider (by token role) in CARE_TEAM while on the team and in TEAM_ONLY while the
- * patient's therapist or prescriber. Anyone else gets 404, audited.
+ * Who is in a conversation, decided at every use from the care-team directory (through {@link CareTeams}, which
+ * knows when a team changed), so a provider removed from the team loses access with the next care-team event. A
+ * patient is in their own CARE_TEAM and SUPPORT conversations; a provider (by token role) in CARE_TEAM while on the
+ * team and in TEAM_ONLY while the patient's therapist or prescriber. Anyone else gets 404, audited.
  */
 @ApplicationScoped
 public class ConversationAccess {
@@ -40,6 +40,9 @@ public class ConversationAccess {
     CareTeamDirectory directory;
 
     @Inject
+    CareTeams teams;
+
+    @Inject
     AuditTrail audit;
 
     /** The caller of the current request or WebSocket callback. */
@@ -50,19 +53,33 @@ public class ConversationAccess {
     }
 
     public boolean isMember(ChatUser user, Conversation conversation) {
+        return isMember(user, conversation, () -> teams.of(conversation.patientId, null));
+    }
+
+    private static boolean isMember(ChatUser user, Conversation conversation, Supplier<CareTeams.Team> team) {
         boolean patient = user.isPatient() && user.id().equals(conversation.patientId);
         return switch (conversation.kind) {
             case SUPPORT -> patient;
-            case CARE_TEAM -> patient || (user.isProvider() && directory.isMember(user.id(), conversation.patientId));
-            case TEAM_ONLY -> user.isProvider() && directory.rolesOf(user.id(), conversation.patientId).stream()
-                    .anyMatch(TEAM_ONLY_ROLES::contains);
+            case CARE_TEAM -> patient || (user.isProvider() && team.get().has(user.id()));
+            case TEAM_ONLY -> user.isProvider() && team.get().hasAnyRole(user.id(), TEAM_ONLY_ROLES);
         };
     }
 
     /** The conversation, if the user is in it; otherwise 404 and a DENIED audit entry. */
     public Conversation require(ChatUser user, UUID conversationId, String action) {
         Conversation conversation = conversationId == null ? null : Conversation.findById(conversationId);
-        if (conversation == null || !isMember(user, conversation)) {
+        return require(user, conversationId, conversation, () -> teams.of(conversation.patientId, null), action);
+    }
+
+    /** As {@link #require(ChatUser, UUID, String)}, for a conversation already read (null if none) and its team. */
+    public Conversation require(ChatUser user, UUID conversationId, Conversation conversation, CareTeams.Team team,
+            String action) {
+        return require(user, conversationId, conversation, () -> team, action);
+    }
+
+    private Conversation require(ChatUser user, UUID conversationId, Conversation conversation,
+            Supplier<CareTeams.Team> team, String action) {
+        if (conversation == null || !isMember(user, conversation, team)) {
             audit.record(action, RESOURCE, String.valueOf(conversationId),
                     conversation == null ? null : conversation.patientId, AuditTrail.Outcome.DENIED);
             throw ProblemException.notFound("Conversation");
@@ -72,18 +89,29 @@ public class ConversationAccess {
 
     /** User ids that currently belong to the conversation (automated support is not a user). */
     public Set<String> memberIds(Conversation conversation) {
+        return memberIds(conversation, conversation.kind == ConversationKind.SUPPORT ? null
+                : teams.of(conversation.patientId, null));
+    }
+
+    /** As {@link #memberIds(Conversation)}, with the team as read by the caller (unused for SUPPORT). */
+    public Set<String> memberIds(Conversation conversation, CareTeams.Team team) {
         Set<String> members = new HashSet<>();
         if (conversation.kind != ConversationKind.TEAM_ONLY) {
             members.add(conversation.patientId);
         }
         if (conversation.kind != ConversationKind.SUPPORT) {
-            for (CareTeamMember member : directory.team(conversation.patientId)) {
-                if (conversation.kind == ConversationKind.CARE_TEAM || TEAM_ONLY_ROLES.contains(member.role)) {
-                    members.add(member.providerId);
+            for (CareTeams.Member member : team.members()) {
+                if (conversation.kind == ConversationKind.CARE_TEAM || TEAM_ONLY_ROLES.contains(member.role())) {
+                    members.add(member.providerId());
                 }
             }
         }
         return members;
+    }
+
+    /** The patient's care team, read now (see {@link CareTeams}). */
+    public CareTeams.Team team(Conversation conversation, String version) {
+        return teams.of(conversation.patientId, version);
     }
 
     /** Every conversation the user is in. */

@@ -39,11 +39,14 @@ public class ConversationFeed {
 
     static final UserData.TypedKey<ChatUser> USER = new UserData.TypedKey<>("careweave.chat.user");
     private static final Logger LOG = Logger.getLogger(ConversationFeed.class);
+    private static final int MAX_ANNOUNCED_CONVERSATIONS = 50_000;
 
     // Posting and delivering under one lock per conversation keeps delivery in storage order; enough stripes that
     // busy conversations seldom wait for each other.
     private final Object[] stripes = new Object[1024];
     private final Map<String, Set<WebSocketConnection>> byUser = new ConcurrentHashMap<>();
+    /** Conversations other replicas announced; their rows never change once opened. Cleared when large. */
+    private final Map<UUID, Conversation> announcedConversations = new ConcurrentHashMap<>();
 
     @Inject
     OpenConnections connections;
@@ -97,13 +100,15 @@ public class ConversationFeed {
                 MessagePipeline.Posted stored = post.get();
                 if (!stored.replayed()) {
                     fanOut.announceMessages(stored.conversation().id,
-                            messagesOf(stored).stream().map(message -> message.id).toList(), senderConnectionId);
+                            messagesOf(stored).stream().map(message -> message.id).toList(), stored.team().version(),
+                            senderConnectionId);
                 }
                 return stored;
             });
             acknowledge.accept(posted);
             if (!posted.replayed()) {
-                deliverLocally(posted.conversation(), messagesOf(posted), senderConnectionId);
+                deliverLocally(posted.conversation(), access.memberIds(posted.conversation(), posted.team()),
+                        messagesOf(posted), senderConnectionId);
             }
             return posted;
         });
@@ -121,27 +126,45 @@ public class ConversationFeed {
         fanOut.announceFrame(conversation.id, frame, exceptConnectionId);
     }
 
-    /** Another replica stored or received something for this conversation: tell the members connected here. */
+    /**
+     * Another replica stored or received something for this conversation: tell the members connected here. Runs on the
+     * conversation's announcement stripe (see ReplicaFanOut), not under the posting lock: the other replica's commit
+     * order is kept by the stripe, and waiting for local posters would hold up every conversation of the stripe.
+     */
     void deliverAnnounced(ReplicaFanOut.Announcement announcement) {
-        inOrder(announcement.conversationId(), () -> QuarkusTransaction.requiringNew().call(() -> {
-            Conversation conversation = Conversation.findById(announcement.conversationId());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation conversation = announcedConversation(announcement.conversationId());
             if (conversation == null) {
-                return null;
+                return;
             }
+            Set<String> members = access.memberIds(conversation, access.team(conversation, announcement.teamVersion()));
             if (announcement.frame() != null) {
-                send(conversation, access.memberIds(conversation), json(announcement.frame()),
-                        announcement.exceptConnectionId());
+                send(conversation, members, json(announcement.frame()), announcement.exceptConnectionId());
             }
             if (announcement.messageIds() != null && !announcement.messageIds().isEmpty()) {
-                deliverLocally(conversation, ChatMessage.list("id in ?1", Sort.ascending("seq"),
+                deliverLocally(conversation, members, ChatMessage.list("id in ?1", Sort.ascending("seq"),
                         announcement.messageIds()), announcement.exceptConnectionId());
             }
-            return null;
-        }));
+        });
     }
 
-    private void deliverLocally(Conversation conversation, List<ChatMessage> messages, String senderConnectionId) {
-        Set<String> members = access.memberIds(conversation);
+    private Conversation announcedConversation(UUID id) {
+        Conversation known = announcedConversations.get(id);
+        if (known != null) {
+            return known;
+        }
+        Conversation conversation = Conversation.findById(id);
+        if (conversation != null) {
+            if (announcedConversations.size() >= MAX_ANNOUNCED_CONVERSATIONS) {
+                announcedConversations.clear();
+            }
+            announcedConversations.put(id, conversation);
+        }
+        return conversation;
+    }
+
+    private void deliverLocally(Conversation conversation, Set<String> members, List<ChatMessage> messages,
+            String senderConnectionId) {
         for (int i = 0; i < messages.size(); i++) {
             // Only the sender's own message skips the sending connection, which got an ack; replies go to everyone.
             send(conversation, members, json(new ServerFrame.Message(views.of(messages.get(i)))),

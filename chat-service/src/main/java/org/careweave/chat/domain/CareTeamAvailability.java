@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import org.careweave.platform.careteam.CareTeamDirectory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Whether anyone from a patient's care team has been connected lately; if not, automated support answers. */
@@ -24,9 +23,6 @@ public class CareTeamAvailability {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    CareTeamDirectory directory;
 
     @ConfigProperty(name = "careweave.chat.automated-support.provider-absence")
     Duration absence;
@@ -69,8 +65,8 @@ public class CareTeamAvailability {
         }
     }
 
-    public boolean anyoneOnline(String patientId) {
-        List<String> team = directory.team(patientId).stream().map(member -> member.providerId).distinct().toList();
+    /** Whether any of the care team's providers was connected within the absence window. */
+    public boolean anyoneOnline(Collection<String> team) {
         return !team.isEmpty()
                 && Presence.count("userId in ?1 and lastSeenAt > ?2", team, Instant.now().minus(absence)) > 0;
     }

@@ -1,6 +1,11 @@
 package org.careweave.chat.domain;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +19,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.Session;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -25,6 +32,11 @@ public class ChatMessage extends PanacheEntityBase {
 
     /** Author role of messages written by automated support. */
     public static final String AUTOMATED_ROLE = "automated";
+
+    private static final String INSERT_UNLESS_RETRIED = "insert into chat_message (id, conversation_id, author_id, "
+            + "author_role, kind, automated, body, idempotency_key, reply_to, sent_at, crisis_severity) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (conversation_id, author_id, idempotency_key) "
+            + "where idempotency_key is not null do nothing returning seq";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -68,6 +80,33 @@ public class ChatMessage extends PanacheEntityBase {
     @Column(name = "crisis_severity")
     public RiskSeverity crisisSeverity;
 
+    /**
+     * Stores this message, unless its author already stored one with its idempotency key in the conversation: then
+     * nothing is stored and the answer is false. The unique index decides, so the usual case needs no lookup first.
+     */
+    public boolean insertUnlessRetried() {
+        Long stored = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_UNLESS_RETRIED)) {
+                statement.setObject(1, id);
+                statement.setObject(2, conversationId);
+                statement.setString(3, authorId);
+                statement.setString(4, authorRole);
+                statement.setString(5, kind.name());
+                statement.setBoolean(6, automated);
+                statement.setString(7, body);
+                statement.setString(8, idempotencyKey);
+                statement.setObject(9, replyTo, Types.OTHER);
+                statement.setObject(10, OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC));
+                statement.setString(11, crisisSeverity == null ? null : crisisSeverity.name());
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? row.getLong(1) : null;
+                }
+            }
+        });
+        seq = stored;
+        return stored != null;
+    }
+
     public static Optional<ChatMessage> byId(UUID id) {
         return find("id", id).firstResultOptional();
     }
@@ -94,10 +133,6 @@ public class ChatMessage extends PanacheEntityBase {
 
     public static List<ChatMessage> repliesTo(UUID messageId) {
         return list("replyTo", Sort.ascending("seq"), messageId);
-    }
-
-    public static long sentBySince(String authorId, Instant since) {
-        return count("authorId = ?1 and sentAt > ?2", authorId, since);
     }
 
     public static Optional<Instant> oldestSentBySince(String authorId, Instant since) {

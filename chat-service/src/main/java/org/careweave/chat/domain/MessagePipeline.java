@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.careweave.chat.access.CareTeams;
 import org.careweave.chat.access.ChatUser;
 import org.careweave.chat.access.ConversationAccess;
 import org.careweave.chat.events.ChatEventPublisher;
@@ -20,9 +21,11 @@ import org.careweave.platform.problem.ProblemException;
 
 /**
  * Every message, from the socket or the REST fallback, takes this path: validation and crisis screening
- * ({@link #screen}), then in one transaction access, idempotency, limits (never for a crisis hit), storage, the risk
- * flag and automated replies ({@link #post}). The message is committed before anyone is told about it, so an
- * acknowledged message is never lost.
+ * ({@link #screen}), then in one transaction the conversation's lock, access, limits (never for a crisis hit), storage
+ * (or, for a retry, the message stored before), the risk flag and automated replies ({@link #post}). The message is
+ * committed before anyone is told about it, so an acknowledged message is never lost. A plain message costs a few
+ * round trips: the locking statement also reads the care team's version and the author's count, the team comes from
+ * {@link CareTeams}, and the idempotency key is checked by the insert.
  */
 @ApplicationScoped
 public class MessagePipeline {
@@ -58,8 +61,10 @@ public class MessagePipeline {
      * @param conversation the conversation, for delivery to its members
      * @param replayed     true when {@code idempotencyKey} named a message stored before: nothing new was stored
      * @param replies      automated replies to the message, crisis resources first
+     * @param team         the patient's care team as of the post, which decides who the message is delivered to
      */
-    public record Posted(Conversation conversation, ChatMessage message, boolean replayed, List<ChatMessage> replies) {
+    public record Posted(Conversation conversation, ChatMessage message, boolean replayed, List<ChatMessage> replies,
+            CareTeams.Team team) {
     }
 
     /**
@@ -81,28 +86,30 @@ public class MessagePipeline {
         ChatUser author = screened.author();
         String text = screened.text();
         String idempotencyKey = screened.idempotencyKey();
-        Conversation conversation = access.require(author, conversationId, "send");
-        // Serializes writers of this conversation until commit: sequence numbers follow commit order.
-        Conversation.lockForPosting(conversation.id);
+        // The conversation's lock first: it serializes this conversation's writers until commit (sequence numbers
+        // follow commit order), and its statement reads what the checks below need.
+        Conversation.Locked locked = conversationId == null ? null
+                : Conversation.lockForPosting(conversationId, author.id(), rateLimit.windowStart()).orElse(null);
+        CareTeams.Team team = locked == null ? null : access.team(locked.conversation(), locked.teamVersion());
+        Conversation conversation = access.require(author, conversationId, locked == null ? null : locked.conversation(),
+                team, "send");
 
-        if (idempotencyKey != null) {
-            Optional<ChatMessage> earlier = ChatMessage.retried(conversation.id, author.id(), idempotencyKey);
-            if (earlier.isPresent()) {
-                if (!earlier.get().body.equals(text)) {
-                    throw ProblemException.unprocessable("This idempotency key was already used for a different message");
-                }
-                return new Posted(conversation, earlier.get(), true, ChatMessage.repliesTo(earlier.get().id));
-            }
-        }
         boolean fromPatient = author.isPatient() && author.id().equals(conversation.patientId);
         // Screened before any limit: a patient in crisis is answered even after writing a lot in a bad hour.
         Optional<RiskAssessment> risk = fromPatient ? screened.risk() : Optional.empty();
-        if (risk.isEmpty()) {
-            rateLimit.check(author.id());
+        if (risk.isEmpty() && rateLimit.exceeded(locked.authorMessagesSince())) {
+            // A retry of a message stored before the limit was reached is answered as before, not refused.
+            Optional<ChatMessage> earlier = idempotencyKey == null ? Optional.empty()
+                    : ChatMessage.retried(conversation.id, author.id(), idempotencyKey);
+            return replay(conversation, team, earlier.orElseThrow(() -> rateLimit.refusal(author.id())), text);
         }
 
-        ChatMessage message = store(conversation, author.id(), roleOf(author, conversation), MessageKind.TEXT, text,
+        ChatMessage message = message(conversation, author.id(), roleOf(author, conversation), MessageKind.TEXT, text,
                 idempotencyKey, null);
+        if (!message.insertUnlessRetried()) {
+            return replay(conversation, team,
+                    ChatMessage.retried(conversation.id, author.id(), idempotencyKey).orElseThrow(), text);
+        }
         audit.record("send", MESSAGE_RESOURCE, message.id.toString(), conversation.patientId, AuditTrail.Outcome.SUCCESS);
         if (author.isProvider()) {
             availability.sending(author.id());
@@ -112,22 +119,32 @@ public class MessagePipeline {
         if (fromPatient) {
             if (risk.isPresent()) {
                 raiseFlag(conversation, message, risk.get());
-                ChatMessage reply = store(conversation, null, ChatMessage.AUTOMATED_ROLE, MessageKind.CRISIS_RESOURCES,
+                ChatMessage reply = message(conversation, null, ChatMessage.AUTOMATED_ROLE, MessageKind.CRISIS_RESOURCES,
                         automatedSupport.crisisReply(risk.get().severity()), null, message.id);
                 reply.crisisSeverity = risk.get().severity();
+                reply.insertUnlessRetried();
                 replies.add(reply);
             } else {
-                selfHelp(conversation, message).ifPresent(replies::add);
+                selfHelp(conversation, team, message).ifPresent(replies::add);
             }
         }
-        return new Posted(conversation, message, false, replies);
+        return new Posted(conversation, message, false, replies, team);
     }
 
-    private Optional<ChatMessage> selfHelp(Conversation conversation, ChatMessage message) {
+    /** The message stored before under the same idempotency key, and its replies; a different text is refused. */
+    private static Posted replay(Conversation conversation, CareTeams.Team team, ChatMessage earlier, String text) {
+        if (!earlier.body.equals(text)) {
+            throw ProblemException.unprocessable("This idempotency key was already used for a different message");
+        }
+        return new Posted(conversation, earlier, true, ChatMessage.repliesTo(earlier.id), team);
+    }
+
+    private Optional<ChatMessage> selfHelp(Conversation conversation, CareTeams.Team team, ChatMessage message) {
         boolean answer = switch (conversation.kind) {
             case SUPPORT -> true;
             // Once per absence window, so a patient writing several messages is not answered by a bot each time.
-            case CARE_TEAM -> !availability.anyoneOnline(conversation.patientId)
+            case CARE_TEAM -> !availability.anyoneOnline(team.members().stream().map(CareTeams.Member::providerId)
+                    .toList())
                     && !ChatMessage.automatedReplySince(conversation.id, MessageKind.SELF_HELP,
                             Instant.now().minus(availability.absence()));
             case TEAM_ONLY -> false;
@@ -138,8 +155,10 @@ public class MessagePipeline {
         long turn = ChatMessage.count("conversationId = ?1 and kind = ?2", conversation.id, MessageKind.SELF_HELP);
         String reply = automatedSupport.selfHelpReply(message.body, turn,
                 conversation.kind == ConversationKind.CARE_TEAM);
-        return Optional.of(store(conversation, null, ChatMessage.AUTOMATED_ROLE, MessageKind.SELF_HELP, reply, null,
-                message.id));
+        ChatMessage selfHelp = message(conversation, null, ChatMessage.AUTOMATED_ROLE, MessageKind.SELF_HELP, reply,
+                null, message.id);
+        selfHelp.insertUnlessRetried();
+        return Optional.of(selfHelp);
     }
 
     private void raiseFlag(Conversation conversation, ChatMessage message, RiskAssessment risk) {
@@ -154,7 +173,7 @@ public class MessagePipeline {
         events.riskFlagRaised(conversation.patientId, flag);
     }
 
-    private static ChatMessage store(Conversation conversation, String authorId, String authorRole, MessageKind kind,
+    private static ChatMessage message(Conversation conversation, String authorId, String authorRole, MessageKind kind,
             String body, String idempotencyKey, UUID replyTo) {
         ChatMessage message = new ChatMessage();
         message.id = UUID.randomUUID();
@@ -167,7 +186,6 @@ public class MessagePipeline {
         message.idempotencyKey = idempotencyKey;
         message.replyTo = replyTo;
         message.sentAt = Instant.now();
-        message.persist();
         return message;
     }
 

@@ -24,12 +24,19 @@ public class SendRateLimit {
     @Inject
     CrisisResources crisisResources;
 
-    public void check(String authorId) {
-        Instant since = Instant.now().minus(window);
-        if (ChatMessage.sentBySince(authorId, since) >= maxMessages) {
-            Instant oldest = ChatMessage.oldestSentBySince(authorId, since).orElse(Instant.now());
-            throw new SendRateExceeded(maxMessages, window, Duration.between(Instant.now(), oldest.plus(window)),
-                    crisisResources.describe(RiskSeverity.HIGH));
-        }
+    /** Where the sliding window starts now: messages the author stored after it count. */
+    public Instant windowStart() {
+        return Instant.now().minus(window);
+    }
+
+    public boolean exceeded(long sentSinceWindowStart) {
+        return sentSinceWindowStart >= maxMessages;
+    }
+
+    /** The refusal for an author over the limit, saying when they may send again. */
+    public SendRateExceeded refusal(String authorId) {
+        Instant oldest = ChatMessage.oldestSentBySince(authorId, windowStart()).orElse(Instant.now());
+        return new SendRateExceeded(maxMessages, window, Duration.between(Instant.now(), oldest.plus(window)),
+                crisisResources.describe(RiskSeverity.HIGH));
     }
 }

@@ -170,6 +170,61 @@ class ChatSocketTest {
     }
 
     @Test
+    void aTeamChangeDecidesTheNextMessagesSenderAndReceivers() {
+        Person patient = fixture.person("patient");
+        Person therapist = fixture.person("therapist");
+        Person newTherapist = fixture.person("therapist");
+        fixture.careTeam(patient, Map.of(therapist, "THERAPIST"));
+        String conversation = fixture.open(patient, "CARE_TEAM", patient);
+
+        try (SocketClient patientSocket = SocketClient.connect(vertx, base, patient.token());
+                SocketClient therapistSocket = SocketClient.connect(vertx, base, therapist.token());
+                SocketClient newTherapistSocket = SocketClient.connect(vertx, base, newTherapist.token())) {
+            // The team is read (and remembered) by these messages.
+            patientSocket.send(conversation, "before the change", "b1");
+            therapistSocket.awaitMessage("before the change", WAIT);
+            therapistSocket.send(conversation, "still here", "b2");
+            therapistSocket.await("ack", WAIT);
+
+            fixture.careTeam(patient, Map.of(newTherapist, "THERAPIST"));
+
+            therapistSocket.send(conversation, "after removal", "a1");
+            assertThat(therapistSocket.await("error", WAIT).getString("code")).isEqualTo("NOT_FOUND");
+            patientSocket.send(conversation, "after the change", "a2");
+            newTherapistSocket.awaitMessage("after the change", WAIT);
+            newTherapistSocket.send(conversation, "welcome", "a3");
+            patientSocket.awaitMessage("welcome", WAIT);
+            assertThat(therapistSocket.drain(Duration.ofMillis(300)))
+                    .filteredOn(frame -> "message".equals(frame.getString("type")))
+                    .extracting(frame -> frame.getJsonObject("message").getString("text"))
+                    .doesNotContain("after the change", "welcome");
+        }
+    }
+
+    @Test
+    void concurrentRetriesOfOneMessageAreStoredOnce() {
+        Person patient = fixture.person("patient");
+        String conversation = fixture.open(patient, "SUPPORT", patient);
+
+        try (SocketClient first = SocketClient.connect(vertx, base, patient.token());
+                SocketClient second = SocketClient.connect(vertx, base, patient.token())) {
+            first.send(conversation, "sent twice", "same-key");
+            second.send(conversation, "sent twice", "same-key");
+            JsonObject one = first.await("ack", WAIT);
+            JsonObject other = second.await("ack", WAIT);
+
+            assertThat(other.getJsonObject("message").getString("id"))
+                    .isEqualTo(one.getJsonObject("message").getString("id"));
+            assertThat(List.of(one.getBoolean("replayed"), other.getBoolean("replayed"))).containsExactlyInAnyOrder(
+                    false, true);
+        }
+        List<String> stored = given().auth().oauth2(patient.token())
+                .get("/api/chat/conversations/" + conversation + "/messages").then().statusCode(200)
+                .extract().jsonPath().getList("messages.text", String.class);
+        assertThat(stored).filteredOn("sent twice"::equals).hasSize(1);
+    }
+
+    @Test
     void messageLimitsAnswerErrorFrames() {
         Person patient = fixture.person("patient");
         String conversation = fixture.open(patient, "SUPPORT", patient);

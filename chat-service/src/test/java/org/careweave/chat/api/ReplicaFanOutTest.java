@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -66,6 +67,35 @@ class ReplicaFanOutTest {
     }
 
     @Test
+    void anAnnouncementReachesTheCurrentTeamWhateverTeamVersionItNames() throws Exception {
+        Person patient = fixture.person("patient");
+        Person therapist = fixture.person("therapist");
+        Person newTherapist = fixture.person("therapist");
+        fixture.careTeam(patient, Map.of(therapist, "THERAPIST"));
+        String conversation = fixture.open(patient, "CARE_TEAM", patient);
+
+        try (SocketClient therapistSocket = SocketClient.connect(vertx, base, therapist.token());
+                SocketClient newTherapistSocket = SocketClient.connect(vertx, base, newTherapist.token())) {
+            UUID first = storeAsAnotherReplica(conversation, "to the first team");
+            notify(new JsonObject().put("from", "replica-two").put("conversationId", conversation)
+                    .put("messageIds", List.of(first.toString())).put("teamVersion", "1").encode());
+            therapistSocket.awaitMessage("to the first team", WAIT);
+
+            fixture.careTeam(patient, Map.of(newTherapist, "THERAPIST"));
+            UUID second = storeAsAnotherReplica(conversation, "to the new team");
+            // A version this replica has not seen (here: the one it cached before the change) means a fresh look.
+            notify(new JsonObject().put("from", "replica-two").put("conversationId", conversation)
+                    .put("messageIds", List.of(second.toString())).put("teamVersion", "2").encode());
+
+            newTherapistSocket.awaitMessage("to the new team", WAIT);
+            assertThat(therapistSocket.drain(Duration.ofMillis(300)))
+                    .filteredOn(frame -> "message".equals(frame.getString("type")))
+                    .extracting(frame -> frame.getJsonObject("message").getString("text"))
+                    .containsExactly("to the first team");
+        }
+    }
+
+    @Test
     void messagesStoredHereAreAnnouncedByIdWithoutText() throws Exception {
         Person patient = fixture.person("patient");
         String conversation = fixture.open(patient, "SUPPORT", patient);
@@ -79,6 +109,8 @@ class ReplicaFanOutTest {
                 JsonObject announcement = awaitAnnouncement(connection.unwrap(PGConnection.class), conversation);
                 assertThat(announcement.getJsonArray("messageIds").getString(0)).isEqualTo(id);
                 assertThat(announcement.getJsonArray("messageIds")).hasSize(2);
+                // Receivers use it to find the care team they cached for that version.
+                assertThat(announcement.getString("teamVersion")).isNotBlank();
                 assertThat(announcement.encode()).doesNotContain("private");
             } finally {
                 // The connection goes back to the pool: stop listening on it.
