@@ -51,10 +51,8 @@ public class CrisisDetector {
     @Inject
     public CrisisDetector(@ConfigProperty(name = "careweave.chat.crisis.vocabulary") String vocabulary,
             @ConfigProperty(name = "careweave.chat.crisis.spelling") String spelling,
-            @ConfigProperty(name = "careweave.chat.crisis.classifier", defaultValue = RiskClassifier.RESOURCE)
-            String classifier,
-            @ConfigProperty(name = "careweave.chat.crisis.classifier-threshold",
-                    defaultValue = RiskClassifier.THRESHOLD) double classifierThreshold) {
+            @ConfigProperty(name = "careweave.chat.crisis.classifier") String classifier,
+            @ConfigProperty(name = "careweave.chat.crisis.classifier-threshold") double classifierThreshold) {
         this(RiskVocabulary.load(vocabulary), Spelling.load(spelling), RiskClassifier.load(classifier),
                 classifierThreshold);
     }
