@@ -140,6 +140,10 @@ public class Inbox {
                     CloudEvent event = events.get(i);
                     if (recordFirstDelivery(consumer, event)) {
                         traces.traced(consumer, records.get(i), handler).accept(event);
+                        // Each event starts with an empty persistence context, as in a transaction of its own: else
+                        // every query's auto-flush dirty-checks all entities the batch loaded so far.
+                        em.flush();
+                        em.clear();
                     }
                 }
             });
