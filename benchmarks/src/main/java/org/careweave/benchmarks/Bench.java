@@ -26,6 +26,8 @@ public final class Bench {
     static final String THERAPY = "http://localhost:8082";
     static final String CHAT = "http://localhost:8084";
     static final String CHAT_2 = "http://localhost:8094";
+    /** The stack's PostgreSQL (deploy/local), one database per service: append the database's name. */
+    static final String JDBC = "jdbc:postgresql://localhost:15432/";
 
     private final Map<String, Integer> options = new LinkedHashMap<>();
     private final boolean quick;
@@ -246,12 +248,35 @@ public final class Bench {
             report.add("feed", "deliveries lost", load.expected() - load.received(), "", loadText + "; expected "
                     + load.expected() + ", waited until 5 s without arrivals");
             report.add("feed", "feeds closed by server", load.closedEarly.get(), "", loadText);
+            stages("feed", load, loadText);
             report.add("feed", "other requests p50 under load", underLoad[0].percentileMs(50), "ms", probeLoad + ", "
                     + loadText + ", " + underLoad[0].count() + " samples");
             report.add("feed", "other requests p99 under load", underLoad[0].percentileMs(99), "ms", probeLoad + ", " + loadText);
             report.add("feed", "other requests p99 load/idle", underLoad[0].percentileMs(99) / idle.percentileMs(99), "x",
                     loadText);
             rss("feed", "care-plan-service", "under load: " + loadText);
+        }
+    }
+
+    /** Where write->feed time goes (see {@link FeedLoad#stages}): p50 and p99 of each stage. */
+    private void stages(String section, FeedLoad load, String loadText) {
+        FeedLoad.Stages stages;
+        try {
+            stages = load.stages(JDBC, "careweave", "careweave");
+        } catch (java.sql.SQLException e) {
+            report.note("no stage breakdown: " + e.getMessage());
+            return;
+        }
+        String text = loadText + ", " + stages.entries() + " entries; per entry, from the outbox's and inbox's timestamps";
+        Map<String, Stats> named = new LinkedHashMap<>();
+        named.put("POST start->therapy transaction", stages.request());
+        named.put("therapy transaction->relayed to Kafka", stages.relay());
+        named.put("relayed->care plan applies", stages.consume());
+        named.put("care plan applies->first feed", stages.apply());
+        named.put("first feed->last feed", stages.fanOut());
+        for (Map.Entry<String, Stats> stage : named.entrySet()) {
+            report.add(section, "stage " + stage.getKey() + " p50", stage.getValue().percentileMs(50), "ms", text);
+            report.add(section, "stage " + stage.getKey() + " p99", stage.getValue().percentileMs(99), "ms", loadText);
         }
     }
 
@@ -345,7 +370,8 @@ public final class Bench {
         Http.Response viaGateway = Http.call("GET", GATEWAY + "/api/care-plans/mine", keycloak.token("alice"), null);
         report.add("replicas", "gateway with both URLs: GET /mine status", viaGateway.status(), "",
                 "CAREWEAVE_GATEWAY_ROUTES_CARE_PLAN_URL=:8081,:8091 (-1: gateway not up)");
-        int feeds = quick ? 40 : 200;
+        // Every provider on both replicas (one tab on each): an entry counts only where both replicas received it.
+        int feeds = scene.teams.size() * 2 * 2;
         int rate = 20;
         int seconds = quick ? 15 : 30;
         try (FeedLoad load = new FeedLoad(feeds)) {
@@ -362,6 +388,7 @@ public final class Bench {
                     + "; written through the other replica");
             report.add("replicas", "feed cross-replica p99", split[1].percentileMs(99), "ms", loadText);
             report.add("replicas", "feed deliveries lost", load.expected() - load.received(), "", loadText);
+            stages("replicas", load, loadText);
         }
         int sockets = quick ? 60 : 300;
         int chatRate = quick ? 30 : 100;

@@ -4,6 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,8 +60,16 @@ final class FeedLoad implements AutoCloseable {
     final AtomicLong writeFailures = new AtomicLong();
     final AtomicLong writes = new AtomicLong();
     private final Map<String, Integer> teamOfPatient = new HashMap<>();
+    /** event id -> assessmentId, for the stage breakdown */
+    private final Map<String, String> eventOf = new HashMap<>();
+    /** The wall clock and nanoTime at one instant, to put database timestamps on the nanoTime scale. */
+    private final long epochNanosAtStart;
+    private final long nanoTimeAtStart;
 
     FeedLoad(int feeds) {
+        java.time.Instant now = java.time.Instant.now();
+        nanoTimeAtStart = System.nanoTime();
+        epochNanosAtStart = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         vertx = Vertx.vertx();
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setIdleTimeout(0)
                 .setConnectTimeout(20_000), new PoolOptions().setHttp1MaxSize(feeds + 16).setMaxWaitQueueSize(-1));
@@ -241,6 +254,82 @@ final class FeedLoad implements AutoCloseable {
             }
         });
         return new Stats[] { faster, slower };
+    }
+
+    /** Stages of an entry's way to the feeds, from the services' own timestamps; see {@link #stages}. */
+    record Stages(Stats request, Stats relay, Stats consume, Stats apply, Stats fanOut, int entries) {
+    }
+
+    /**
+     * Where the write->feed time goes, per entry written during the load, from the therapy outbox row (created_at:
+     * the start of the POST's transaction; sent_at: the relay's bookkeeping right after Kafka's ack) and care plan's
+     * inbox row (processed_at: the start of the transaction that applied it), all PostgreSQL now(), on the same clock
+     * as this JVM's (one machine): POST start -> therapy transaction, -> relayed, -> taken up by care plan's consumer,
+     * -> first arrival on a feed (apply, commit, shared read, fan-out), -> last arrival on a feed.
+     */
+    Stages stages(String jdbcBase, String user, String password) throws SQLException {
+        Map<String, long[]> outbox = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(jdbcBase + "therapy", user, password);
+                PreparedStatement q = db.prepareStatement("select payload::jsonb -> 'data' ->> 'assessmentId', event_id, "
+                        + "(extract(epoch from created_at) * 1000000)::bigint, (extract(epoch from sent_at) * 1000000)::bigint "
+                        + "from outbox_event where event_type = 'careweave.therapy.assessment.scored.v1' "
+                        + "and created_at > now() - interval '1 hour'")) {
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    if (written.containsKey(rows.getString(1))) {
+                        outbox.put(rows.getString(2), new long[] { rows.getLong(3), rows.getLong(4) });
+                        eventOf.put(rows.getString(2), rows.getString(1));
+                    }
+                }
+            }
+        }
+        Map<String, Long> appliedAt = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(jdbcBase + "careplan", user, password);
+                PreparedStatement q = db.prepareStatement("select event_id, "
+                        + "(extract(epoch from processed_at) * 1000000)::bigint from inbox_event "
+                        + "where consumer = 'care-timeline' and processed_at > now() - interval '1 hour'")) {
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    appliedAt.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        Map<String, long[]> arrivalSpan = new HashMap<>();
+        for (Arrival a : arrivals) {
+            long[] span = arrivalSpan.computeIfAbsent(a.assessmentId(), k -> new long[] { Long.MAX_VALUE, Long.MIN_VALUE });
+            span[0] = Math.min(span[0], a.nanos());
+            span[1] = Math.max(span[1], a.nanos());
+        }
+        Stats request = new Stats();
+        Stats relay = new Stats();
+        Stats consume = new Stats();
+        Stats apply = new Stats();
+        Stats fanOut = new Stats();
+        int entries = 0;
+        for (Map.Entry<String, long[]> row : outbox.entrySet()) {
+            String assessmentId = eventOf.get(row.getKey());
+            long[] w = written.get(assessmentId);
+            long[] span = arrivalSpan.get(assessmentId);
+            Long applied = appliedAt.get(row.getKey());
+            if (applied == null || span == null || row.getValue()[1] == 0) {
+                continue;
+            }
+            entries++;
+            long created = microsToNanos(row.getValue()[0]);
+            long sent = microsToNanos(row.getValue()[1]);
+            long taken = microsToNanos(applied);
+            request.add(Math.max(0, created - w[0]));
+            relay.add(Math.max(0, sent - created));
+            consume.add(Math.max(0, taken - sent));
+            apply.add(Math.max(0, span[0] - taken));
+            fanOut.add(span[1] - span[0]);
+        }
+        return new Stages(request, relay, consume, apply, fanOut, entries);
+    }
+
+    /** A PostgreSQL timestamp (microseconds since the epoch) on this JVM's nanoTime scale. */
+    private long microsToNanos(long epochMicros) {
+        return epochMicros * 1000 - epochNanosAtStart + nanoTimeAtStart;
     }
 
     long received() {

@@ -1,6 +1,8 @@
 package org.careweave.platform.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -18,6 +20,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Idempotent consumption: the event id is recorded in the same transaction as the projection
@@ -77,9 +81,93 @@ public class Inbox {
         try {
             event = mapper.readValue(message.getPayload(), CloudEvent.class);
         } catch (Exception e) {
-            return deadLetters.nack(consumer, message,
-                    new UnprocessableEventException("Not a CloudEvent: " + e.getClass().getSimpleName(), e));
+            return notACloudEvent(consumer, message, e);
         }
+        Outcome outcome = applyWithRetries(consumer, message, event, handler);
+        return outcome.applied() ? message.ack() : outcome.instead();
+    }
+
+    /**
+     * Applies {@code handler} to the CloudEvents of a polled batch of records ({@code batch=true} on the channel)
+     * once per {@code consumer}, all in one transaction: one commit, and one turn of any lock the handler holds
+     * until commit, for the whole batch instead of one per event. Each event's already-processed check is its own.
+     * When that transaction fails, nothing of it stays and the batch is applied again one event per transaction,
+     * exactly as {@link #consume(String, Message, Consumer)} does: retries, dead letters and shutdown alike. A
+     * record that is not a CloudEvent goes to the dead-letter topic on its own and the others are applied.
+     *
+     * @return acks the batch (every partition up to its last record) once all of it is applied or dead-lettered,
+     *         and never completes when a handler failed during shutdown
+     */
+    public CompletionStage<Void> consumeBatch(String consumer, KafkaRecordBatch<String, String> batch,
+            Consumer<CloudEvent> handler) {
+        List<KafkaRecord<String, String>> records = new ArrayList<>();
+        List<CloudEvent> events = new ArrayList<>();
+        List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(mapper.readValue(record.getPayload(), CloudEvent.class));
+                records.add(record);
+            } catch (Exception e) {
+                deadLettered.add(notACloudEvent(consumer, record, e).toCompletableFuture());
+            }
+        }
+        if (!applyAllAtOnce(consumer, records, events, handler)) {
+            for (int i = 0; i < records.size(); i++) {
+                Outcome outcome = applyWithRetries(consumer, records.get(i), events.get(i), handler);
+                if (outcome.applied()) {
+                    continue;
+                }
+                if (shutdown.begun()) {
+                    // Left for redelivery: no offset of this batch is committed, the inbox absorbs what was applied.
+                    return outcome.instead();
+                }
+                deadLettered.add(outcome.instead().toCompletableFuture());
+            }
+        }
+        // The dead-letter topic holds the failed records before the offsets move past them.
+        return CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    /** True when every event was applied (or had been before) in one committed transaction. */
+    private boolean applyAllAtOnce(String consumer, List<KafkaRecord<String, String>> records, List<CloudEvent> events,
+            Consumer<CloudEvent> handler) {
+        if (events.isEmpty()) {
+            return true;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < events.size(); i++) {
+                    CloudEvent event = events.get(i);
+                    if (recordFirstDelivery(consumer, event)) {
+                        traces.traced(consumer, records.get(i), handler).accept(event);
+                        // Each event starts with an empty persistence context, as in a transaction of its own: else
+                        // every query's auto-flush dirty-checks all entities the batch loaded so far.
+                        em.flush();
+                        em.clear();
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            if (events.size() > 1) {
+                LOG.infof("%s: a batch of %d events failed together (%s); applying them one by one", consumer,
+                        events.size(), rootCause(e));
+            }
+            return false;
+        }
+    }
+
+    private CompletionStage<Void> notACloudEvent(String consumer, Message<String> message, Exception e) {
+        return deadLetters.nack(consumer, message,
+                new UnprocessableEventException("Not a CloudEvent: " + e.getClass().getSimpleName(), e));
+    }
+
+    /**
+     * The event applied in a transaction of its own, with retries: applied, or else the stage to return instead of
+     * an ack (the nack to the dead-letter topic, or one that never completes when shutdown began).
+     */
+    private Outcome applyWithRetries(String consumer, Message<String> message, CloudEvent event,
+            Consumer<CloudEvent> handler) {
         Consumer<CloudEvent> traced = traces.traced(consumer, message, handler);
         long retryUntil = System.nanoTime() + transientRetryFor.toNanos();
         Duration pause = backoff;
@@ -94,29 +182,39 @@ public class Inbox {
                 if (attempt > 1) {
                     LOG.infof("%s: event %s (%s) applied on attempt %d", consumer, event.id(), event.type(), attempt);
                 }
-                return message.ack();
+                return Outcome.APPLIED;
             } catch (RuntimeException e) {
                 if (shutdown.begun()) {
-                    return leftForRedelivery(consumer, event, e);
+                    return new Outcome(leftForRedelivery(consumer, event, e));
                 }
                 boolean transientFailure = TransientFailure.is(e);
                 if (!transientFailure) {
                     deterministicFailures++;
                 }
                 if (deterministicFailures >= maxAttempts || System.nanoTime() - retryUntil > 0) {
-                    return deadLetters.nack(consumer, message, new UnprocessableEventException("Handler of " + consumer
-                            + " failed " + attempt + " times for " + event.type() + ": " + rootCause(e), e));
+                    return new Outcome(deadLetters.nack(consumer, message, new UnprocessableEventException("Handler of "
+                            + consumer + " failed " + attempt + " times for " + event.type() + ": " + rootCause(e), e)));
                 }
                 LOG.warnf("%s: attempt %d for event %s (%s) failed (%s, %s); retrying in %d ms", consumer, attempt,
                         event.id(), event.type(), rootCause(e), transientFailure ? "transient" : "not transient",
                         pause.toMillis());
                 if (!sleep(pause) || shutdown.begun()) {
-                    return leftForRedelivery(consumer, event, e);
+                    return new Outcome(leftForRedelivery(consumer, event, e));
                 }
                 if (transientFailure) {
                     pause = pause.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : pause.multipliedBy(2);
                 }
             }
+        }
+    }
+
+    /** Applied, or else the stage the incoming method returns instead of an ack. */
+    private record Outcome(CompletionStage<Void> instead) {
+
+        static final Outcome APPLIED = new Outcome(null);
+
+        boolean applied() {
+            return instead == null;
         }
     }
 

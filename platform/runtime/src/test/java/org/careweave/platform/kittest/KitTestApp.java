@@ -32,6 +32,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** A minimal app on top of the kit: what a service does, reduced to what the kit's tests need. */
 public final class KitTestApp {
@@ -118,7 +119,7 @@ public final class KitTestApp {
     }
 
     /**
-     * Counts the therapy events it applied per patient; a patient id starting with "fail-" makes it throw, one
+     * Counts the therapy events (and, in batches, the prescription events) it applied per patient; a patient id starting with "fail-" makes it throw, one
      * starting with "fixable-" fails until {@link #fixed}, one starting with "outage-" fails as if the database were away for the first {@link #OUTAGE_ATTEMPTS} tries.
      */
     @ApplicationScoped
@@ -142,6 +143,13 @@ public final class KitTestApp {
         @Blocking
         public CompletionStage<Void> onEvent(Message<String> message) {
             return inbox.consume("kit-test-projection", message, this::apply);
+        }
+
+        /** The same projection fed a polled batch at a time (prescription events, so the two never meet). */
+        @Incoming("kit-test-batch-events")
+        @Blocking
+        public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+            return inbox.consumeBatch("kit-test-batch-projection", batch, this::apply);
         }
 
         private void apply(CloudEvent event) {
